@@ -1,0 +1,56 @@
+# Kernenportaal. `make help` lists the targets.
+PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1:8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run demo migrate test lint format messages reset-db clean
+
+help: ## Show this help
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned requirements
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --no-input
+
+demo: migrate ## Load the West Betuwe demo (idempotent)
+	$(MANAGE) load_demo
+
+run: demo ## Install, migrate, load the demo and serve on http://127.0.0.1:8000
+	$(MANAGE) runserver $(HOST)
+
+test: install ## Run the whole test suite (DATABASE_URL picks the database; SQLite by default)
+	$(BIN)/python -m pytest
+
+lint: install ## Check code style (ruff) and that no migration is missing
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+format: install ## Format the code (ruff)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install ## Update the Dutch catalogue and compile it (needs GNU gettext)
+	$(MANAGE) makemessages --locale nl --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
+	$(MANAGE) compilemessages --locale nl --ignore '.venv/*'
+
+reset-db: ## Delete the SQLite database and media, then load the demo again
+	rm -f db.sqlite3
+	rm -rf media
+	$(MAKE) demo
+
+clean: ## Remove .venv, the SQLite database, media and collected static files
+	rm -rf $(VENV) db.sqlite3 media staticfiles

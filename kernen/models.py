@@ -1,0 +1,152 @@
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Collection, Page
+from wagtail.search import index
+
+from home.panels import panels_for
+from kernen.constants import RolloutStatus
+
+
+class AreaBroker(index.Indexed, models.Model):
+    """A gebiedsmakelaar: the municipality's contact person for one or more kernen."""
+
+    name = models.CharField(_("name"), max_length=100)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="area_broker",
+        help_text=_("The login of this gebiedsmakelaar, if they have one."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("user")]
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("area broker")
+        verbose_name_plural = _("area brokers")
+
+    def __str__(self):
+        return self.name
+
+
+class KernPage(Page):
+    """One kern (village or small town) of a municipality, with its own editors and sections."""
+
+    intro = models.TextField(
+        _("introduction"), help_text=_("One or two sentences about the kern, in plain language.")
+    )
+    about = RichTextField(
+        _("about the kern"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ul", "ol"]
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    former_municipality = models.CharField(_("former municipality"), max_length=100, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    rollout_status = models.CharField(
+        _("rollout status"),
+        max_length=20,
+        choices=RolloutStatus.choices,
+        default=RolloutStatus.PLANNED,
+    )
+
+    association_name = models.CharField(_("village association"), max_length=150, blank=True)
+    association_email = models.EmailField(_("e-mail of the village association"), blank=True)
+    association_phone = models.CharField(
+        _("phone of the village association"), max_length=30, blank=True
+    )
+    association_website = models.URLField(_("website of the village association"), blank=True)
+    area_broker = models.ForeignKey(
+        AreaBroker,
+        verbose_name=_("area broker"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="kernen",
+    )
+
+    # Set by provisioning; not edited by hand.
+    editors_group = models.OneToOneField(
+        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    collection = models.OneToOneField(
+        Collection,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("about"),
+        MultiFieldPanel(
+            [
+                FieldPanel("association_name"),
+                FieldRowPanel([FieldPanel("association_email"), FieldPanel("association_phone")]),
+                FieldPanel("association_website"),
+            ],
+            heading=_("Village association"),
+        ),
+        FieldPanel("area_broker"),
+    ]
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("rollout_status"),
+                FieldPanel("former_municipality"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Kern"),
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("about"),
+        index.FilterField("rollout_status"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+
+    template = "pages/kern_page.html"
+
+    class Meta:
+        verbose_name = _("kern")
+        verbose_name_plural = _("kernen")
+
+    @property
+    def municipality(self):
+        return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["panels"] = panels_for(self, request)
+        return context

@@ -1,0 +1,220 @@
+"""Provisioning: a municipality and its kernen, with their pages, groups, collections and
+permissions, as one idempotent service.
+
+``provision_municipality`` and ``provision_kern`` create what is missing and leave what exists
+alone, so they are safe to run again: after an app registers a new section, running them brings
+every existing kern up to date. Used by ``manage.py provision_kern``, ``manage.py
+provision_municipality`` and ``manage.py load_demo``.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils.text import slugify
+
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+
+from home.models import HomePage
+from kernen import sections
+from kernen.models import KernPage
+
+#: What a kern's editors may do in their kern's subtree.
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+#: What a kern's editors may do in their kern's collection of images and documents.
+EDITOR_COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+)
+
+
+@dataclass
+class ProvisioningReport:
+    """What a provisioning run created; empty when everything was already there."""
+
+    created: list[str] = field(default_factory=list)
+
+    def add(self, what: str) -> None:
+        self.created.append(what)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created)
+
+
+def editors_group_name(kern_name: str) -> str:
+    # Group names are data shared by everyone in the admin, so they are Dutch, not translated.
+    return f"{kern_name} – redactie"
+
+
+def _publish_new_child(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    page.save_revision(log_action=True).publish(log_action=True)
+    return page
+
+
+def ensure_collection(name: str, parent: Collection, report: ProvisioningReport) -> Collection:
+    existing = parent.get_children().filter(name=name).first()
+    if existing:
+        return existing
+    report.add(f"collection {name}")
+    return parent.add_child(instance=Collection(name=name))
+
+
+def ensure_sections(
+    parent: Page, wanted: list[sections.Section], report: ProvisioningReport
+) -> None:
+    if not wanted:
+        return
+    present = set(parent.get_children().values_list("content_type_id", flat=True))
+    for section in wanted:
+        model = apps.get_model(section.model)
+        if ContentType.objects.get_for_model(model).pk in present:
+            continue
+        page = model(title=section.title, slug=section.slug, **section.defaults)
+        _publish_new_child(parent, page)
+        report.add(f"{section.model} {parent.url_path}{section.slug}/")
+
+
+def grant_page_permissions(group: Group, page: Page, codenames) -> None:
+    page_type = ContentType.objects.get_for_model(Page)
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=page,
+            permission=Permission.objects.get(content_type=page_type, codename=codename),
+        )
+
+
+def grant_collection_permissions(group: Group, collection: Collection, permissions) -> None:
+    for app_label, codename in permissions:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=collection,
+            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+        )
+
+
+def grant_admin_access(group: Group) -> None:
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+
+
+def _adopt_welcome_site(home: HomePage, hostname: str, port: int, report) -> Site | None:
+    """Point the site Wagtail installs on first migrate at the municipality's home page."""
+    site = Site.objects.filter(hostname=hostname, port=port).first()
+    if site is None:
+        return None
+    old_root = site.root_page
+    site.root_page = home
+    site.site_name = home.municipality_name
+    site.save()
+    report.add(f"site {hostname}:{port} → {home.municipality_name}")
+    if old_root.specific_class is Page and old_root.depth == 2 and old_root.is_leaf():
+        old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" placeholder.
+    return site
+
+
+@transaction.atomic
+def provision_municipality(
+    name: str,
+    *,
+    hostname: str = "localhost",
+    port: int = 80,
+    is_default_site: bool = False,
+    intro: str = "",
+) -> tuple[HomePage, ProvisioningReport]:
+    """Create (or complete) a municipality: its home page, its Site and its collection."""
+    report = ProvisioningReport()
+    home = HomePage.objects.filter(municipality_name=name).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        slug = slugify(name)
+        home = _publish_new_child(
+            root, HomePage(title=name, slug=slug, municipality_name=name, intro=intro)
+        )
+        report.add(f"home page {name}")
+
+    has_site = Site.objects.filter(root_page=home).exists()
+    if not has_site and _adopt_welcome_site(home, hostname, port, report) is None:
+        another_default = Site.objects.filter(is_default_site=True).exists()
+        Site.objects.create(
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            site_name=name,
+            is_default_site=is_default_site and not another_default,
+        )
+        report.add(f"site {hostname}:{port}")
+
+    ensure_collection(name, Collection.get_first_root_node(), report)
+    ensure_sections(home, sections.municipality_sections(), report)
+    for hook in sections.municipality_hooks():
+        hook(home, report)
+    return home, report
+
+
+def municipality_collection(home: HomePage) -> Collection:
+    root = Collection.get_first_root_node()
+    return root.get_children().get(name=home.municipality_name)
+
+
+def _ensure_editors_group(kern: KernPage, home: HomePage, report) -> Group:
+    if kern.editors_group_id:
+        return kern.editors_group
+    name = editors_group_name(kern.title)
+    group = Group.objects.filter(name=name).first()
+    if group is not None and KernPage.objects.filter(editors_group=group).exists():
+        # A kern of the same name in another municipality has it.
+        name = editors_group_name(f"{kern.title} ({home.municipality_name})")
+        group = Group.objects.filter(name=name).first()
+    if group is None:
+        group = Group.objects.create(name=name)
+        report.add(f"group {name}")
+    return group
+
+
+@transaction.atomic
+def provision_kern(
+    home: HomePage, name: str, *, slug: str | None = None, **fields
+) -> tuple[KernPage, ProvisioningReport]:
+    """Create (or complete) one kern of ``home``'s municipality.
+
+    ``fields`` are KernPage field values used only when the kern page is created; an existing
+    kern page is never overwritten.
+    """
+    report = ProvisioningReport()
+    slug = slug or slugify(name)
+    kern = (
+        KernPage.objects.child_of(home).filter(slug=slug).first()
+        or KernPage.objects.child_of(home).filter(title=name).first()
+    )
+    if kern is None:
+        fields.setdefault("intro", f"Welkom op de pagina van {name}.")
+        kern = _publish_new_child(home, KernPage(title=name, slug=slug, **fields))
+        report.add(f"kern {name}")
+
+    collection = kern.collection or ensure_collection(name, municipality_collection(home), report)
+    group = _ensure_editors_group(kern, home, report)
+    if kern.collection_id != collection.pk or kern.editors_group_id != group.pk:
+        kern.collection = collection
+        kern.editors_group = group
+        # Links to the kern's own group and collection are bookkeeping, not content: save the
+        # page row without a new revision.
+        kern.save(update_fields=["collection", "editors_group"])
+
+    grant_admin_access(group)
+    grant_page_permissions(group, kern, EDITOR_PAGE_PERMISSIONS)
+    grant_collection_permissions(group, collection, EDITOR_COLLECTION_PERMISSIONS)
+
+    ensure_sections(kern, sections.kern_sections(), report)
+    for hook in sections.kern_hooks():
+        hook(kern, report)
+    return kern, report

@@ -1,0 +1,12 @@
+"""Local development: `make run`. Safe defaults, nothing to configure."""
+
+from portal.env import env_bool, env_list, env_str
+
+from .base import *  # noqa: F403
+
+DEBUG = env_bool("DEBUG", default=True)
+SECRET_KEY = env_str("SECRET_KEY") or "dev-only-not-secret-kernenportaal"  # noqa: S105
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# runserver serves static files itself; whitenoise is for gunicorn in production.
+MIDDLEWARE = [name for name in MIDDLEWARE if not name.startswith("whitenoise")]  # noqa: F405

@@ -1,0 +1,49 @@
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, Site
+
+import pytest
+
+from kernen.models import KernPage
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "kernen": KernPage.objects.count(),
+        "images": get_image_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "groups": Group.objects.count(),
+        "collections": Collection.objects.count(),
+        "sites": Site.objects.count(),
+    }
+
+
+def test_load_demo_twice_leaves_the_same_counts(client, capsys):
+    call_command("load_demo", "--password", "demo-wachtwoord")
+    first = counts()
+    output = capsys.readouterr().out
+    call_command("load_demo", "--password", "demo-wachtwoord")
+    second = counts()
+
+    assert first == second
+    assert first["kernen"] == 26
+    assert "admin / demo-wachtwoord" in output
+
+    # The demo is usable: pilot kernen, images, an editor for Beesd, a working admin login.
+    assert set(KernPage.objects.filter(rollout_status="pilot").values_list("slug", flat=True)) == {
+        "beesd",
+        "heukelum",
+    }
+    assert not KernPage.objects.filter(image__isnull=True).exists()
+    editor = get_user_model().objects.get(username="redactie-beesd")
+    assert list(editor.groups.values_list("name", flat=True)) == ["Beesd – redactie"]
+    assert client.login(username="admin", password="demo-wachtwoord")
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/").status_code == 200
+    assert "Heukelum" in client.get("/heukelum/").content.decode()

@@ -1,0 +1,144 @@
+"""The public pages of the foundation: the municipality portal and the kern pages."""
+
+import csv
+
+import pytest
+from wagtail_factories import ImageFactory
+
+from kernen.demo import DATA_FILE
+from kernen.models import AreaBroker
+
+pytestmark = pytest.mark.django_db
+
+#: SQL queries per request, pinned. A change that adds queries must change these on purpose.
+HOME_PAGE_QUERIES = 7
+KERN_PAGE_QUERIES = 9
+
+
+@pytest.fixture
+def all_kernen(make_kern):
+    with DATA_FILE.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return [
+        make_kern(
+            row["name"],
+            slug=row["slug"],
+            rollout_status="pilot" if row["pilot"] else "planned",
+            former_municipality=row["former_municipality"],
+        )
+        for row in rows
+    ]
+
+
+def test_home_page_lists_all_26_kernen_alphabetically_with_status(client, all_kernen):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert len(all_kernen) == 26
+    positions = {
+        kern.title: html.index(f'href="/{kern.slug}/">{kern.title}</a>') for kern in all_kernen
+    }
+    listed_order = sorted(positions, key=positions.get)
+    assert listed_order == sorted(positions), "kernen are not listed alphabetically"
+    assert "De 26 kernen" in html
+    assert html.count("status--pilot") == 2  # Beesd and Heukelum
+    assert html.count("status--planned") == 24
+
+
+def test_every_kern_page_renders_with_its_name(client, all_kernen):
+    for kern in all_kernen:
+        response = client.get(f"/{kern.slug}/")
+        assert response.status_code == 200, kern.slug
+        assert f"<h1>{kern.title}</h1>" in response.content.decode()
+
+
+def test_unknown_kern_gives_the_dutch_404(client, municipality):
+    response = client.get("/atlantis/")
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Pagina niet gevonden" in html
+    assert '<html lang="nl">' in html
+
+
+def test_kern_page_shows_intro_contact_and_area_broker(client, make_kern):
+    broker = AreaBroker.objects.create(
+        name="Anouk de Wit", email="a.dewit@westbetuwe.example", phone="0345 - 123 401"
+    )
+    make_kern(
+        "Beesd",
+        intro="Beesd ligt aan de Linge.",
+        association_name="Dorpsbelang Beesd",
+        association_email="bestuur@dorpsbelang-beesd.example",
+        area_broker=broker,
+    )
+
+    html = client.get("/beesd/").content.decode()
+
+    assert "Beesd ligt aan de Linge." in html
+    assert "Dorpsbelang Beesd" in html
+    assert 'href="mailto:bestuur@dorpsbelang-beesd.example"' in html
+    assert "Anouk de Wit" in html
+    assert "gebiedsmakelaar" in html
+
+
+def test_kern_page_without_contacts_says_so(client, make_kern):
+    make_kern("Tuil")
+
+    html = client.get("/tuil/").content.decode()
+
+    assert "De contactgegevens van de dorpsvereniging volgen nog." in html
+    assert "Er is nog geen gebiedsmakelaar" in html
+
+
+def test_base_layout_is_accessible_by_structure(client, beesd):
+    html = client.get("/beesd/").content.decode()
+
+    assert '<html lang="nl">' in html
+    assert '<a class="skip-link" href="#main">Naar de inhoud</a>' in html
+    assert '<main id="main"' in html
+    for landmark in ("<header", "<nav", "<footer"):
+        assert landmark in html
+    assert 'role="search"' in html
+    assert '<label for="site-search"' in html
+
+
+def test_a_draft_kern_is_neither_listed_nor_served(client, make_kern):
+    kern = make_kern("Spijk")
+    kern.unpublish()
+
+    assert client.get("/spijk/").status_code == 404
+    assert "Spijk" not in client.get("/").content.decode()
+
+
+def add_kernen(make_kern, names):
+    """Kernen as complete as the demo's: with an area broker and an image."""
+    for name in names:
+        kern = make_kern(name, area_broker=AreaBroker.objects.first())
+        kern.image = ImageFactory(collection=kern.collection)
+        kern.save_revision().publish()
+
+
+def test_home_page_queries_do_not_grow_with_kernen(client, make_kern, count_queries):
+    AreaBroker.objects.create(name="Anouk de Wit", email="a@westbetuwe.example")
+    add_kernen(make_kern, ["Beesd", "Heukelum", "Asperen"])
+    _response, few = count_queries(client, "/")
+    add_kernen(make_kern, [f"Testkern {number}" for number in range(10)])
+    response, many = count_queries(client, "/")
+
+    assert response.content.decode().count('class="card"') == 13
+    assert few == many, "the home page's queries grow with the number of kernen"
+    assert many == HOME_PAGE_QUERIES
+
+
+def test_kern_page_queries_do_not_grow_with_kernen(client, make_kern, count_queries):
+    AreaBroker.objects.create(name="Anouk de Wit", email="a@westbetuwe.example")
+    add_kernen(make_kern, ["Beesd", "Heukelum", "Asperen"])
+    _response, few = count_queries(client, "/beesd/")
+    add_kernen(make_kern, [f"Testkern {number}" for number in range(10)])
+    response, many = count_queries(client, "/beesd/")
+
+    assert response.status_code == 200
+    assert few == many
+    assert many == KERN_PAGE_QUERIES
