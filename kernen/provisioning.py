@@ -77,7 +77,12 @@ def ensure_sections(
         model = apps.get_model(section.model)
         if ContentType.objects.get_for_model(model).pk in present:
             continue
-        page = model(title=section.title, slug=section.slug, **section.defaults)
+        page = model(
+            title=section.title,
+            slug=section.slug,
+            show_in_menus=section.show_in_menus,
+            **section.defaults,
+        )
         _publish_new_child(parent, page)
         report.add(f"{section.model} {parent.url_path}{section.slug}/")
 

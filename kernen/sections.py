@@ -25,6 +25,8 @@ class Section:
     slug: str
     order: int = 100
     defaults: dict[str, Any] = field(default_factory=dict)
+    #: Municipality sections appear in the main menu; kern sections do not by default.
+    show_in_menus: bool = False
 
 
 KernHook = Callable[..., None]  # (kern_page, report) -> None
