@@ -1,8 +1,9 @@
 """What the kernen app shows on other pages."""
 
+from home.queries import public
 from kernen.models import KernPage
 
 
 def kernen_of_municipality(home, request):
-    kernen = KernPage.objects.live().public().child_of(home).order_by("title")
+    kernen = public(KernPage.objects.live().child_of(home)).order_by("title")
     return {"kernen": kernen}

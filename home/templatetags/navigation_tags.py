@@ -2,6 +2,8 @@ from django import template
 
 from wagtail.models import Page, Site
 
+from home.queries import public
+
 register = template.Library()
 
 
@@ -14,7 +16,7 @@ def main_menu(context):
     current = context.get("page")
     items = []
     if site is not None:
-        for item in Page.objects.child_of(site.root_page).live().public().in_menu():
+        for item in public(Page.objects.child_of(site.root_page).live().in_menu()):
             if current is not None and current.pk == item.pk:
                 state = "page"
             elif current is not None and current.path.startswith(item.path):
