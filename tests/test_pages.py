@@ -158,3 +158,10 @@ def test_main_menu_lists_municipality_sections_shown_in_menus(client, municipali
     assert '<a href="/werkzaamheden/">Werkzaamheden</a>' in html
     assert "Verborgen" not in html
     assert 'href="/beesd/">Beesd</a></li>' not in html.split("</nav>")[0]
+
+
+def test_the_public_site_stays_dutch_for_an_english_browser(client, beesd):
+    html = client.get("/beesd/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+
+    assert '<html lang="nl">' in html
+    assert "Naar de inhoud" in html
