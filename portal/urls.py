@@ -24,4 +24,8 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Feeds and calendars on a kern's URL (/<kern>/rss/, /<kern>/atom/, /<kern>/werkzaamheden.ics);
+# they hand anything that is not a kern on to Wagtail.
+urlpatterns += [path("", include("news.urls"))]
+
 urlpatterns += [path("", include(wagtail_urls))]

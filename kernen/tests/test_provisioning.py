@@ -133,15 +133,17 @@ def register_section():
 
 def test_an_existing_kern_gets_a_newly_registered_section(municipality, register_section):
     kern, _ = provision_kern(municipality, "Beesd")
-    assert not kern.get_children().filter(slug="nieuws").exists()
+    assert not kern.get_children().filter(slug="proefsectie").exists()
     # An app registers its section later; provisioning again adds it, once.
-    register_section(sections.Section(model="wagtailcore.Page", title="Nieuws", slug="nieuws"))
+    register_section(
+        sections.Section(model="wagtailcore.Page", title="Proefsectie", slug="proefsectie")
+    )
     _kern, report = provision_kern(municipality, "Beesd")
     provision_kern(municipality, "Beesd")
 
     assert report.changed
     kern.refresh_from_db()
-    assert kern.get_children().filter(slug="nieuws").count() == 1
+    assert kern.get_children().filter(slug="proefsectie").count() == 1
 
 
 def test_kern_hooks_run_on_every_provisioning(municipality):

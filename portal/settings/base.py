@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     # Our apps, lowest first: each imports only the ones above it.
     "home",
     "kernen",
+    "news",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -205,3 +206,14 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# news: the admin's map picker for work notices (wagtailgeowidget, with our own Leaflet and
+# PDOK's tiles; see news/widgets.py).
+INSTALLED_APPS += ["wagtailgeowidget"]
+GEO_WIDGET_DEFAULT_LOCATION = {"lat": 51.86, "lng": 5.22}
+GEO_WIDGET_ZOOM = 13
+GEO_WIDGET_EMPTY_LOCATION = True
+GEO_WIDGET_LEAFLET_TILE_LAYER = (
+    "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
+)
+GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {"attribution": "Kaartgegevens © Kadaster", "maxZoom": 19}

@@ -1,0 +1,47 @@
+"""/<kern>/werkzaamheden.ics: the work notices for a kern as an RFC 5545 calendar."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from icalendar import Calendar, Event, vGeo
+
+from news import queries
+from news.constants import CALENDAR_DAYS_BACK
+
+
+def notice_uid(notice, host):
+    """Stable per notice: the same page keeps its UID when it is edited or moved."""
+    return f"werkzaamheden-{notice.pk}@{host}"
+
+
+def kern_notices_calendar(kern, request):
+    host = request.get_host().split(":")[0]
+    since = timezone.localdate() - timedelta(days=CALENDAR_DAYS_BACK)
+    notices = queries.notices_for_kern(kern).filter(end_date__gte=since).order_by("start_date")
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//Kernenportaal//Werkzaamheden//NL")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"Werkzaamheden in {kern.title}")
+    calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    for notice in notices:
+        event = Event()
+        event.add("uid", notice_uid(notice, host))
+        event.add("dtstamp", notice.last_published_at or timezone.now())
+        event.add("dtstart", notice.start_date)
+        event.add("dtend", notice.calendar_end)
+        event.add("summary", notice.title)
+        description = notice.summary
+        if notice.detour:
+            description = f"{description}\n\nOmleiding: {notice.detour}"
+        event.add("description", description)
+        event.add("location", notice.location_text)
+        if notice.coordinates:
+            event.add("geo", vGeo((float(notice.latitude), float(notice.longitude))))
+        event.add("url", notice.get_full_url(request))
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return calendar.to_ical()

@@ -1,0 +1,188 @@
+"""Demo news and work notices for West Betuwe. Dates are relative to the day the demo is
+loaded; running it again adds nothing (items are found by slug)."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from kernen.demo import demo_image
+from kernen.models import KernPage
+from news.constants import Impact
+from news.models import MunicipalityNewsIndexPage, NewsIndexPage, NewsPage, WorkNoticeIndexPage
+from news.models import WorkNoticePage
+from news.models.notices import make_point
+
+KERN_NEWS = [
+    # (slug, title, days ago, intro, tags)
+    (
+        "dorpsavond",
+        "Volle zaal bij de dorpsavond in {kern}",
+        3,
+        "Ruim tachtig inwoners van {kern} praatten mee over de plannen voor het dorp. "
+        "Verkeer en een plek voor jongeren stonden bovenaan.",
+        ["dorpsavond", "kernagenda"],
+    ),
+    (
+        "bloembakken",
+        "Vrijwilligers vullen de bloembakken in {kern}",
+        12,
+        "Zaterdag gingen twintig vrijwilligers aan de slag. Wil je volgend jaar helpen? "
+        "Meld je bij de dorpsvereniging.",
+        ["vrijwilligers", "groen"],
+    ),
+    (
+        "speeltuin",
+        "Nieuwe speeltoestellen voor de speeltuin van {kern}",
+        30,
+        "De gemeente en de dorpsvereniging betalen samen twee nieuwe toestellen. Ze staan "
+        "er voor de zomer.",
+        ["spelen", "kernagenda"],
+    ),
+]
+
+MUNICIPALITY_NEWS = [
+    (
+        "kernenportaal-van-start",
+        "Het kernenportaal is van start",
+        2,
+        "Op dit portaal vind je het nieuws, de activiteiten en de plannen van alle 26 kernen "
+        "van West Betuwe.",
+        ["kernenportaal"],
+    ),
+    (
+        "subsidie-leefbaarheid",
+        "Subsidie voor leefbaarheid: vraag aan tot 1 juni",
+        20,
+        "Heeft jouw dorpsvereniging een plan dat het dorp beter maakt? Vraag dan subsidie aan "
+        "bij de gemeente.",
+        ["subsidie", "leefbaarheid"],
+    ),
+]
+
+# (slug, title, kernen (slugs, or None for all), start offset, days, impact, location, summary,
+#  detour, point offset from the first kern or None)
+NOTICES = [
+    ("herinrichting-markt-beesd", "Herinrichting Markt Beesd", ["beesd"], -5, 40,
+     Impact.ROAD_CLOSED, "Markt en Kerkstraat, Beesd",
+     "De Markt krijgt nieuwe bestrating en meer groen. Daarom is de Markt afgesloten voor "
+     "auto's.", "Volg de borden via de Hogewaard en de Lingedijk.", (0.001, 0.002)),
+    ("asfalt-lingedijk", "Nieuw asfalt op de Lingedijk", ["beesd", "heukelum", "asperen"], 4,
+     10, Impact.DETOUR, "Lingedijk tussen Beesd en Asperen",
+     "De Lingedijk krijgt een nieuwe laag asfalt; de oude laag is versleten.",
+     "Verkeer gaat om via de A15, afrit Leerdam, en de N327.", (0.004, -0.03)),
+    ("vervanging-waterleiding-heukelum", "Vervanging waterleiding Heukelum", ["heukelum"], -20,
+     60, Impact.LIMITED_ACCESS, "Hoogstraat en Voorstraat, Heukelum",
+     "Vitens vervangt de oude waterleiding. Woningen blijven bereikbaar te voet.", "",
+     (0.0005, 0.001)),
+    ("snoeiwerk-bomen", "Snoeiwerk langs wegen in alle kernen", None, -2, 21, Impact.OTHER,
+     "Langs doorgaande wegen in alle kernen",
+     "De gemeente snoeit bomen langs de wegen, zodat ze veilig blijven. Soms is een rijstrook "
+     "kort dicht.", "", None),
+    ("brug-tuil", "Onderhoud brug bij Tuil", ["tuil", "waardenburg"], 10, 5, Impact.DETOUR,
+     "Brug over de Waalbandijk, tussen Tuil en Waardenburg",
+     "De brug krijgt nieuwe voegen en een nieuwe verflaag.",
+     "Fietsers en auto's rijden om via de Steenweg; volg de gele borden.", (0.003, 0.005)),
+    ("riolering-geldermalsen", "Riolering Rijksstraatweg Geldermalsen", ["geldermalsen"], 30,
+     45, Impact.ROAD_CLOSED, "Rijksstraatweg, Geldermalsen",
+     "De riolering wordt vervangen en regenwater apart afgevoerd.",
+     "Verkeer gaat om via de Van Heemstraweg.", (-0.002, 0.001)),
+    ("herstel-kademuur-varik", "Herstel kademuur Varik", ["varik", "heesselt"], -60, 30,
+     Impact.NOISE, "Kade aan de Waal, Varik",
+     "De kademuur is hersteld. Er was overdag geluid van heiwerk.", "", (0.001, -0.002)),
+    ("glasvezel-meteren", "Aanleg glasvezel Meteren", ["meteren"], -3, 14, Impact.PARKING,
+     "Woonwijk De Plantage, Meteren",
+     "Er komt glasvezel in de wijk. De stoep gaat per straat een paar dagen open.", "", None),
+]  # fmt: skip
+
+
+def _publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision(log_action=True).publish(log_action=True)
+    return page
+
+
+def _news(parent, collection, kern_name, seed, items, today, stdout):
+    image = demo_image(f"{kern_name} – nieuws", seed + 100, collection)
+    existing = set(parent.get_children().values_list("slug", flat=True))
+    for number, (slug, title, days_ago, intro, tags) in enumerate(items):
+        if slug in existing:
+            continue
+        page = NewsPage(
+            title=title.format(kern=kern_name),
+            slug=slug,
+            date=today - timedelta(days=days_ago),
+            intro=intro.format(kern=kern_name),
+            image=image if number == 0 else None,
+            image_alt=f"Tekening van {kern_name}: de kerktoren, huizen en de rivier"
+            if number == 0
+            else "",
+            body=[
+                (
+                    "paragraph",
+                    f"<p>{intro.format(kern=kern_name)}</p><p>Heb je vragen of ideeën? "
+                    f"Mail de dorpsvereniging; we horen graag van je.</p>",
+                ),
+                ("quote", {"quote": "Zo maken we het dorp samen mooier.", "attribution": ""}),
+            ],
+        )
+        page.tags.add(*tags)
+        _publish(parent, page)
+
+
+def load_news_demo(home, stdout=None):
+    today = timezone.localdate()
+    kernen = list(KernPage.objects.child_of(home).order_by("title"))
+    for seed, kern in enumerate(kernen):
+        index = NewsIndexPage.objects.child_of(kern).first()
+        if index is not None and kern.collection_id:
+            _news(index, kern.collection, kern.title, seed, KERN_NEWS, today, stdout)
+
+    from kernen.provisioning import municipality_collection
+
+    municipality_news = MunicipalityNewsIndexPage.objects.child_of(home).first()
+    if municipality_news is not None:
+        _news(
+            municipality_news,
+            municipality_collection(home),
+            home.municipality_name,
+            0,
+            MUNICIPALITY_NEWS,
+            today,
+            stdout,
+        )
+
+    notices_index = WorkNoticeIndexPage.objects.child_of(home).first()
+    if notices_index is None:
+        return
+    by_slug = {kern.slug: kern for kern in kernen}
+    existing = set(notices_index.get_children().values_list("slug", flat=True))
+    for slug, title, targets, start, days, impact, location, summary, detour, offset in NOTICES:
+        if slug in existing:
+            continue
+        targeted = [by_slug[name] for name in targets or [] if name in by_slug]
+        if targets and not targeted:
+            continue
+        coordinates = ""
+        anchor = targeted[0] if targeted else None
+        if offset and anchor is not None and anchor.latitude is not None:
+            coordinates = make_point(
+                anchor.latitude + Decimal(str(offset[0])),
+                anchor.longitude + Decimal(str(offset[1])),
+            )
+        notice = WorkNoticePage(
+            title=title,
+            slug=slug,
+            summary=summary,
+            body=f"<p>{summary}</p><p>We doen ons best de overlast klein te houden.</p>",
+            start_date=today + timedelta(days=start),
+            end_date=today + timedelta(days=start + days),
+            location_text=location,
+            coordinates=coordinates,
+            impact=impact,
+            detour=detour,
+            contact="Gemeente West Betuwe, 0345 - 123 400, info@westbetuwe.example",
+            all_kernen=targets is None,
+        )
+        notice.kernen = targeted
+        _publish(notices_index, notice)

@@ -1,0 +1,168 @@
+"""News: a news index in every kern and one for the municipality, and the news items."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+
+from kernen.models import KernPage
+from news import queries
+from news.blocks import NewsBodyBlock
+from news.constants import NEWS_PER_PAGE
+from news.pagination import paginate
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class NewsListingMixin(models.Model):
+    """What both news indexes share: an intro and a paginated listing, newest first."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def listing_summary(self):
+        return self.intro
+
+    @property
+    def listing_date(self):
+        return None
+
+    def get_news(self):
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_items"] = paginate(request, self.get_news(), NEWS_PER_PAGE)
+        context["feed_kern"] = KernPage.objects.ancestor_of(self).first()
+        return context
+
+
+class NewsIndexPage(NewsListingMixin, Page):
+    """The news of one kern, at /<kern>/nieuws/."""
+
+    parent_page_types = ["kernen.KernPage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    template = "pages/news_index_page.html"
+
+    class Meta:
+        verbose_name = _("news index of a kern")
+        verbose_name_plural = _("news indexes of kernen")
+
+    def get_news(self):
+        return queries.news_listing(queries.news_below(self))
+
+
+class MunicipalityNewsIndexPage(NewsListingMixin, Page):
+    """The news of the whole municipality at /nieuws/: its own items and those of every kern."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    template = "pages/news_index_page.html"
+
+    class Meta:
+        verbose_name = _("news index of the municipality")
+        verbose_name_plural = _("news indexes of the municipality")
+
+    def get_news(self):
+        home_path = self.path[: self.steplen * (self.depth - 1)]
+        return queries.news_listing(
+            queries.with_kern(queries.public_news().filter(path__startswith=home_path))
+        )
+
+
+class NewsPage(Page):
+    """One news item of a kern or of the municipality."""
+
+    date = models.DateField(_("date"), help_text=_("The date shown with the news item."))
+    intro = models.TextField(
+        _("introduction"),
+        help_text=_("One or two sentences: what happened and why it matters. Plain text."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("alternative text of the image"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required with an image: describe what it shows for who cannot see it."),
+    )
+    body = StreamField(NewsBodyBlock(), verbose_name=_("text"), blank=True)
+    tags = ClusterTaggableManager(
+        through=NewsPageTag, blank=True, verbose_name=_("tags"), related_name="news_pages"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")])],
+            heading=_("Image"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage", "news.MunicipalityNewsIndexPage"]
+    subpage_types = []
+
+    template = "pages/news_page.html"
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    @property
+    def listing_summary(self):
+        return self.intro
+
+    @property
+    def listing_date(self):
+        return self.date
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Describe the image: people who cannot see it read this text.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["feed_kern"] = KernPage.objects.ancestor_of(self).first()
+        return context
