@@ -4,9 +4,12 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from wagtail.models import Site
+
 from icalendar import Calendar, Event, vGeo
 
 from news import queries
+from news.links import absolute_url
 from news.constants import CALENDAR_DAYS_BACK
 
 
@@ -16,7 +19,8 @@ def notice_uid(notice, host):
 
 
 def kern_notices_calendar(kern, request):
-    host = request.get_host().split(":")[0]
+    site = Site.find_for_request(request)
+    host = site.hostname if site else request.get_host().split(":")[0]
     since = timezone.localdate() - timedelta(days=CALENDAR_DAYS_BACK)
     notices = queries.notices_for_kern(kern).filter(end_date__gte=since).order_by("start_date")
 
@@ -41,7 +45,7 @@ def kern_notices_calendar(kern, request):
         event.add("location", notice.location_text)
         if notice.coordinates:
             event.add("geo", vGeo((float(notice.latitude), float(notice.longitude))))
-        event.add("url", notice.get_full_url(request))
+        event.add("url", absolute_url(request, notice))
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()

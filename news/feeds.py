@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from news import queries
+from news.links import absolute_url
 from news.constants import FEED_ITEMS
 
 
@@ -31,7 +32,7 @@ class KernFeed(Feed):
         return _("News and work notices in %(kern)s") % {"kern": kern.title}
 
     def link(self, kern):
-        return kern.get_full_url(self.request)
+        return absolute_url(self.request, kern)
 
     def description(self, kern):
         return _("What is going on in %(kern)s: news and works that affect the kern.") % {
@@ -59,10 +60,10 @@ class KernFeed(Feed):
         return item.listing_summary
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return absolute_url(self.request, item)
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return absolute_url(self.request, item)
 
     def item_pubdate(self, item):
         if hasattr(item, "start_date"):

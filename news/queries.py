@@ -37,10 +37,10 @@ def news_below(page):
 
 
 def news_listing(news):
-    """Newest first, with the image and its renditions and the tags for the listing."""
+    """Newest first, with the image and its renditions for the listing."""
     return (
         news.select_related("image")
-        .prefetch_related("image__renditions", "tags")
+        .prefetch_related("image__renditions")
         .order_by("-date", "-first_published_at", "-pk")
     )
 

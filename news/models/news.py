@@ -1,5 +1,6 @@
 """News: a news index in every kern and one for the municipality, and the news items."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,18 @@ from news import queries
 from news.blocks import NewsBodyBlock
 from news.constants import NEWS_PER_PAGE
 from news.pagination import paginate
+
+
+def kern_and_parent(page):
+    """The kern ``page`` lies in (None for the municipality's own pages) and its parent, as
+    plain pages, in one query."""
+    ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=3).order_by("depth"))
+    kern_type = ContentType.objects.get_for_model(KernPage)
+    kern = next(
+        (item for item in ancestors if item.depth == 3 and item.content_type_id == kern_type.pk),
+        None,
+    )
+    return kern, (ancestors[-1] if ancestors else None)
 
 
 class NewsPageTag(TaggedItemBase):
@@ -50,7 +63,7 @@ class NewsListingMixin(models.Model):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["news_items"] = paginate(request, self.get_news(), NEWS_PER_PAGE)
-        context["feed_kern"] = KernPage.objects.ancestor_of(self).first()
+        context["feed_kern"], _parent = kern_and_parent(self)
         return context
 
 
@@ -164,5 +177,5 @@ class NewsPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["feed_kern"] = KernPage.objects.ancestor_of(self).first()
+        context["feed_kern"], context["parent"] = kern_and_parent(self)
         return context

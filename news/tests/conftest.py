@@ -1,0 +1,92 @@
+"""Fixtures of the news app: news items, work notices, the comms group and all 26 kernen."""
+
+import csv
+from datetime import timedelta
+
+from django.utils import timezone
+
+import pytest
+
+from kernen.demo import DATA_FILE
+from news.models import (
+    MunicipalityNewsIndexPage,
+    NewsIndexPage,
+    NewsPage,
+    WorkNoticeIndexPage,
+    WorkNoticePage,
+)
+from news.provisioning import comms_group_for
+
+
+@pytest.fixture
+def today():
+    return timezone.localdate()
+
+
+def _publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def make_news():
+    """Publish a news item in ``where`` (a kern or the municipality home page)."""
+
+    def make(where, title, date, **fields):
+        index = (
+            NewsIndexPage.objects.child_of(where).first()
+            or MunicipalityNewsIndexPage.objects.child_of(where).get()
+        )
+        fields.setdefault("intro", f"Kort: {title}.")
+        tags = fields.pop("tags", [])
+        page = NewsPage(title=title, date=date, **fields)
+        page.tags.add(*tags)
+        return _publish(index, page)
+
+    return make
+
+
+@pytest.fixture
+def notice_index(municipality):
+    return WorkNoticeIndexPage.objects.child_of(municipality).get()
+
+
+@pytest.fixture
+def make_notice(notice_index, today):
+    """Publish a work notice for ``kernen`` (or all kernen), running ``start``..``end`` days
+    from today."""
+
+    def make(title, kernen=(), *, start=0, end=7, all_kernen=False, **fields):
+        fields.setdefault("summary", f"Werk: {title}.")
+        fields.setdefault("location_text", "Dorpsstraat")
+        fields.setdefault("impact", "road_closed")
+        page = WorkNoticePage(
+            title=title,
+            start_date=today + timedelta(days=start),
+            end_date=today + timedelta(days=end),
+            all_kernen=all_kernen,
+            **fields,
+        )
+        page.kernen = list(kernen)
+        return _publish(notice_index, page)
+
+    return make
+
+
+@pytest.fixture
+def comms_group(municipality):
+    group, _pages = comms_group_for(municipality)
+    return group
+
+
+@pytest.fixture
+def comms_user(make_user, comms_group):
+    return make_user("communicatie", comms_group)
+
+
+@pytest.fixture
+def all_kernen(make_kern):
+    with DATA_FILE.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return [make_kern(row["name"], slug=row["slug"]) for row in rows]
