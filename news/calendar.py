@@ -9,8 +9,8 @@ from wagtail.models import Site
 from icalendar import Calendar, Event, vGeo
 
 from news import queries
-from news.links import absolute_url
 from news.constants import CALENDAR_DAYS_BACK
+from news.links import absolute_url
 
 
 def notice_uid(notice, host):

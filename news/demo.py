@@ -9,8 +9,13 @@ from django.utils import timezone
 from kernen.demo import demo_image
 from kernen.models import KernPage
 from news.constants import Impact
-from news.models import MunicipalityNewsIndexPage, NewsIndexPage, NewsPage, WorkNoticeIndexPage
-from news.models import WorkNoticePage
+from news.models import (
+    MunicipalityNewsIndexPage,
+    NewsIndexPage,
+    NewsPage,
+    WorkNoticeIndexPage,
+    WorkNoticePage,
+)
 from news.models.notices import make_point
 
 KERN_NEWS = [

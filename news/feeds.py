@@ -9,8 +9,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from news import queries
-from news.links import absolute_url
 from news.constants import FEED_ITEMS
+from news.links import absolute_url
 
 
 def _midnight(day):

@@ -6,8 +6,7 @@ from news.constants import HOME_PANEL_NEWS, KERN_PANEL_NEWS
 
 def kern_news(kern, request):
     news = list(
-        queries.news_below(kern)
-        .order_by("-date", "-first_published_at", "-pk")[:KERN_PANEL_NEWS]
+        queries.news_below(kern).order_by("-date", "-first_published_at", "-pk")[:KERN_PANEL_NEWS]
     )
     return {"kern": kern, "news": news}
 
@@ -23,7 +22,8 @@ def kern_notices(kern, request):
 
 def home_news(home, request):
     news = list(
-        queries.with_kern(queries.in_municipality_of(queries.public_news(), home))
-        .order_by("-date", "-first_published_at", "-pk")[:HOME_PANEL_NEWS]
+        queries.with_kern(queries.in_municipality_of(queries.public_news(), home)).order_by(
+            "-date", "-first_published_at", "-pk"
+        )[:HOME_PANEL_NEWS]
     )
     return {"news": news}

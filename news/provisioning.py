@@ -41,9 +41,12 @@ def ensure_comms_group(home, report):
     group, pages = comms_group_for(home)
     if group is None:
         name = COMMS_GROUP
-        if Group.objects.filter(name=name).exists() and GroupPagePermission.objects.filter(
-            group__name=name
-        ).exclude(page__path__startswith=home.path).exists():
+        if (
+            Group.objects.filter(name=name).exists()
+            and GroupPagePermission.objects.filter(group__name=name)
+            .exclude(page__path__startswith=home.path)
+            .exists()
+        ):
             name = f"{COMMS_GROUP} ({home.municipality_name})"
         group, created = Group.objects.get_or_create(name=name)
         if created:

@@ -7,8 +7,17 @@ with what the template needs selected or annotated.
 from datetime import timedelta
 
 from django.apps import apps
-from django.db.models import Case, CharField, Exists, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models import When
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Substr
 from django.utils import timezone
 
@@ -50,9 +59,7 @@ def with_kern(pages):
     municipality's own pages), in the same query."""
     KernPage = apps.get_model("kernen", "KernPage")
     kern_depth = 3  # root → municipality home → kern
-    kern = KernPage.objects.filter(
-        path=Substr(OuterRef("path"), 1, KernPage.steplen * kern_depth)
-    )
+    kern = KernPage.objects.filter(path=Substr(OuterRef("path"), 1, KernPage.steplen * kern_depth))
     return pages.annotate(
         kern_title=Subquery(kern.values("title")[:1]),
         kern_slug=Subquery(kern.values("slug")[:1]),
@@ -71,9 +78,7 @@ def notices_for_kern(kern):
     chosen = WorkNoticePage.kernen.through.objects.filter(
         worknoticepage_id=OuterRef("pk"), kernpage_id=kern.pk
     )
-    return in_municipality_of(public_notices(), kern).filter(
-        Q(all_kernen=True) | Exists(chosen)
-    )
+    return in_municipality_of(public_notices(), kern).filter(Q(all_kernen=True) | Exists(chosen))
 
 
 def with_status(notices, today=None):

@@ -5,14 +5,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 
 from kernen.models import KernPage
 from news import queries
@@ -67,7 +66,7 @@ class NewsListingMixin(models.Model):
         return context
 
 
-class NewsIndexPage(NewsListingMixin, Page):
+class NewsIndexPage(NewsListingMixin, Page):  # noqa: DJ008 (Page has __str__)
     """The news of one kern, at /<kern>/nieuws/."""
 
     parent_page_types = ["kernen.KernPage"]
@@ -84,7 +83,7 @@ class NewsIndexPage(NewsListingMixin, Page):
         return queries.news_listing(queries.news_below(self))
 
 
-class MunicipalityNewsIndexPage(NewsListingMixin, Page):
+class MunicipalityNewsIndexPage(NewsListingMixin, Page):  # noqa: DJ008 (Page has __str__)
     """The news of the whole municipality at /nieuws/: its own items and those of every kern."""
 
     parent_page_types = ["home.HomePage"]

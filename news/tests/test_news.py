@@ -8,9 +8,9 @@ from django.utils.text import slugify
 
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-from wagtail_factories import DocumentFactory, ImageFactory
 
 import pytest
+from wagtail_factories import DocumentFactory, ImageFactory
 
 from news.models import MunicipalityNewsIndexPage, NewsIndexPage, NewsPage
 
@@ -101,7 +101,13 @@ def test_news_page_renders_every_block_and_its_image_with_alt_text(client, beesd
             ("paragraph", "<p>Het ging vooral over <b>verkeer</b>.</p>"),
             ("image", {"image": image, "alt_text": "De Markt in de zon", "caption": "De Markt"}),
             ("quote", {"quote": "Goed dat we praten.", "attribution": "Een bewoner"}),
-            ("link_list", {"heading": "Meer", "links": [{"title": "Gemeente", "url": "https://westbetuwe.nl/", "page": None}]}),  # noqa: E501
+            (
+                "link_list",
+                {
+                    "heading": "Meer",
+                    "links": [{"title": "Gemeente", "url": "https://westbetuwe.nl/", "page": None}],
+                },
+            ),  # noqa: E501
             ("document", {"document": document, "title": ""}),
         ],
     )
@@ -130,9 +136,7 @@ def test_an_image_needs_alternative_text(beesd, today):
     assert "image_alt" in error.value.message_dict
 
 
-def test_drafts_and_restricted_news_stay_out_of_listings_and_feeds(
-    client, beesd, make_news, today
-):
+def test_drafts_and_restricted_news_stay_out_of_listings_and_feeds(client, beesd, make_news, today):
     draft = make_news(beesd, "Conceptbericht", today)
     draft.unpublish()
     private = make_news(beesd, "Alleen bestuur", today)
