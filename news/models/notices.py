@@ -100,6 +100,15 @@ class WorkNoticeIndexPage(Page):
 
 
 class WorkNoticeForm(WagtailAdminPageForm):
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        if parent_page is not None and "kernen" in self.fields:
+            # Only the kernen of the notice's own municipality, alphabetically.
+            home_path = parent_page.path[: parent_page.steplen * 2]
+            self.fields["kernen"].queryset = (
+                self.fields["kernen"].queryset.filter(path__startswith=home_path).order_by("title")
+            )
+
     def clean(self):
         cleaned_data = super().clean()
         if not cleaned_data.get("all_kernen") and not cleaned_data.get("kernen"):

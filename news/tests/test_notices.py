@@ -466,3 +466,18 @@ def test_kern_and_home_page_queries_do_not_grow_with_news_and_notices(
 
 def test_notices_are_not_served_under_a_kern(beesd):
     assert not Page.objects.type(WorkNoticePage).descendant_of(beesd).exists()
+
+
+def test_the_admin_offers_only_the_kernen_of_the_own_municipality(
+    client, notice_index, beesd, comms_user
+):
+    from kernen.provisioning import provision_kern, provision_municipality
+
+    other_home, _ = provision_municipality("Zaltbommel", hostname="zaltbommel.localhost")
+    provision_kern(other_home, "Brakel")
+    client.force_login(comms_user)
+
+    html = client.get(add_url(notice_index)).content.decode()
+
+    assert "Beesd" in html
+    assert "Brakel" not in html
