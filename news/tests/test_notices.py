@@ -3,6 +3,8 @@
 import time
 from datetime import timedelta
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -389,21 +391,32 @@ def test_admin_map_picker_uses_local_leaflet(client, notice_index, comms_user):
 def test_publishing_a_notice_for_all_26_kernen_is_fast(
     client, all_kernen, notice_index, comms_user
 ):
+    """Request time of the admin's publish action. The best of three runs is compared, so a
+    busy test machine does not make it flaky; the SQL queries do not grow with the kernen."""
     client.force_login(comms_user)
     client.get(add_url(notice_index))  # warm up
 
-    started = time.perf_counter()
-    response = client.post(add_url(notice_index), notice_form("Overal", all_kernen=True))
-    elapsed = time.perf_counter() - started
-    started = time.perf_counter()
-    chosen = client.post(add_url(notice_index), notice_form("Alle 26 gekozen", all_kernen))
-    elapsed_chosen = time.perf_counter() - started
+    def publish(title, **kwargs):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            response = client.post(add_url(notice_index), notice_form(title, **kwargs))
+            elapsed = time.perf_counter() - started
+        assert response.status_code == 302
+        return elapsed, len(queries)
 
-    assert response.status_code == 302 and chosen.status_code == 302
-    assert WorkNoticePage.objects.get(title="Alle 26 gekozen").kernen.count() == 26
-    print(f"\npublish for all kernen: {elapsed:.3f}s; with 26 kernen chosen: {elapsed_chosen:.3f}s")
-    assert elapsed < 1.0
-    assert elapsed_chosen < 1.0
+    one_kern = publish("Een kern", kernen=all_kernen[:1])
+    everywhere = [publish(f"Overal {n}", all_kernen=True) for n in range(3)]
+    chosen = [publish(f"Alle 26 gekozen {n}", kernen=all_kernen) for n in range(3)]
+
+    assert WorkNoticePage.objects.get(title="Alle 26 gekozen 0").kernen.count() == 26
+    print(
+        f"\npublish, all kernen: {min(t for t, _q in everywhere):.3f}s; 26 kernen chosen: "
+        f"{min(t for t, _q in chosen):.3f}s; one kern: {one_kern[0]:.3f}s; "
+        f"queries: {one_kern[1]} / {chosen[0][1]}"
+    )
+    assert min(t for t, _q in everywhere) < 1.0
+    assert min(t for t, _q in chosen) < 1.0
+    assert chosen[0][1] <= one_kern[1] + 2, "publishing costs more queries per kern"
 
 
 # Query counts: content-independent and pinned.
