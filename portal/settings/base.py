@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     # Our apps, lowest first: each imports only the ones above it.
     "home",
     "kernen",
+    "events",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
