@@ -57,9 +57,14 @@ def build_calendar(events, name: str, request) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", str(LOCAL_TZ))
+    events = list(events)
     for event in events:
         calendar.add_component(build_event(event, request))
-    calendar.add_missing_timezones()
+    if events:
+        # Time zone rules from a year before the first activity to a year after the last.
+        first = min(event.start for event in events).date() - timedelta(days=366)
+        last = max(event.end for event in events).date() + timedelta(days=366)
+        calendar.add_missing_timezones(first_date=first, last_date=last)
     return calendar.to_ical()
 
 
