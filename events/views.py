@@ -76,6 +76,8 @@ def event_detail(request, page, form=None, status=200, form_error=""):
 
 
 def register(request, page):
+    if not page.registration_enabled:
+        raise Http404
     if request.method != "POST":
         return HttpResponseRedirect(page.get_url(request))
     form = RegistrationForm(request.POST)
