@@ -49,12 +49,12 @@ class RegistrationViewSet(ModelViewSet):
     index_view_class = RegistrationIndexView
     inspect_view_enabled = False
     list_display = ["name", "email", "event", "status", "created_at"]
-    list_export = ["event.title", "name", "email", "status", "created_at"]
+    list_export = ["event.title", "name", "email", "get_status_display", "created_at"]
     export_headings = {
         "event.title": _("Activity"),
         "name": _("Name"),
         "email": _("E-mail"),
-        "status": _("Status"),
+        "get_status_display": _("Status"),
         "created_at": _("Registered at"),
     }
     filterset_class = RegistrationFilterSet
