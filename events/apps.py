@@ -7,6 +7,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Activities")
 
     def ready(self):
+        from events.demo import load_events_demo
+        from events.panels import upcoming_on_kern_page
+        from events.permissions import grant_registration_view
         from home.panels import Panel, register_panel
         from kernen.sections import (
             Section,
@@ -16,12 +19,10 @@ class EventsConfig(AppConfig):
             register_municipality_section,
         )
 
-        from events.demo import load_events_demo
-        from events.panels import upcoming_on_kern_page
-        from events.permissions import grant_registration_view
-
         register_kern_section(
-            Section(model="events.EventIndexPage", title="Activiteiten", slug="activiteiten", order=30)
+            Section(
+                model="events.EventIndexPage", title="Activiteiten", slug="activiteiten", order=30
+            )
         )
         register_municipality_section(
             Section(

@@ -5,28 +5,69 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from kernen.models import KernPage
-
 from events.constants import RegistrationStatus
 from events.models import EventIndexPage, EventPage, Registration
 from events.models.pages import LOCAL_TZ
+from kernen.models import KernPage
 
 # (slug, title, days from today, start hour or None for all day, hours, location, organiser,
 #  cost, summary)
 ACTIVITIES = [
-    ("burendag", "Burendag", -40, 10, 5, "Dorpshuis", "Dorpsbelang {kern}", "gratis",
-     "Samen klussen, koffie drinken en elkaar leren kennen."),
-    ("snoeiochtend", "Snoeiochtend knotwilgen", -12, 9, 3, "Dijk bij de kerk",
-     "Werkgroep Groen {kern}", "gratis",
-     "Knotwilgen snoeien langs de dijk; neem werkhandschoenen mee."),
-    ("kernagenda-avond", "Avond over de kernagenda", 5, 19, 2, "Dorpshuis, grote zaal",
-     "Dorpsbelang {kern}", "gratis",
-     "Praat mee over de plannen voor {kern}: verkeer, groen en wonen."),
-    ("rommelmarkt", "Rommelmarkt", 16, None, 0, "Kerkplein", "Oranjevereniging {kern}",
-     "€ 5 per kraam", "Koopjes, koffie en taart op het plein."),
-    ("fietstocht", "Fietstocht langs de Linge", 33, 13, 3, "Start bij het dorpshuis",
-     "Fietsclub {kern}", "€ 2,50, koffie inbegrepen",
-     "Een rustige tocht van 30 kilometer, ook voor e-bikes."),
+    (
+        "burendag",
+        "Burendag",
+        -40,
+        10,
+        5,
+        "Dorpshuis",
+        "Dorpsbelang {kern}",
+        "gratis",
+        "Samen klussen, koffie drinken en elkaar leren kennen.",
+    ),
+    (
+        "snoeiochtend",
+        "Snoeiochtend knotwilgen",
+        -12,
+        9,
+        3,
+        "Dijk bij de kerk",
+        "Werkgroep Groen {kern}",
+        "gratis",
+        "Knotwilgen snoeien langs de dijk; neem werkhandschoenen mee.",
+    ),
+    (
+        "kernagenda-avond",
+        "Avond over de kernagenda",
+        5,
+        19,
+        2,
+        "Dorpshuis, grote zaal",
+        "Dorpsbelang {kern}",
+        "gratis",
+        "Praat mee over de plannen voor {kern}: verkeer, groen en wonen.",
+    ),
+    (
+        "rommelmarkt",
+        "Rommelmarkt",
+        16,
+        None,
+        0,
+        "Kerkplein",
+        "Oranjevereniging {kern}",
+        "€ 5 per kraam",
+        "Koopjes, koffie en taart op het plein.",
+    ),
+    (
+        "fietstocht",
+        "Fietstocht langs de Linge",
+        33,
+        13,
+        3,
+        "Start bij het dorpshuis",
+        "Fietsclub {kern}",
+        "€ 2,50, koffie inbegrepen",
+        "Een rustige tocht van 30 kilometer, ook voor e-bikes.",
+    ),
 ]
 
 REGISTRATIONS = {
@@ -43,6 +84,7 @@ def at(days: int, hour: int | None) -> datetime:
 
 
 def load_events_demo(home, stdout=None) -> None:
+    added = 0
     for kern in KernPage.objects.child_of(home).live().order_by("title"):
         index = EventIndexPage.objects.child_of(kern).first()
         if index is None:
@@ -75,8 +117,9 @@ def load_events_demo(home, stdout=None) -> None:
             index.add_child(instance=event)
             event.save_revision().publish()
             _demo_registrations(event, kern.slug)
-        if stdout:
-            stdout.write(f"Activiteiten in {kern.title}")
+            added += 1
+    if stdout and added:
+        stdout.write(f"Activiteiten toegevoegd: {added}\n")
 
 
 def _demo_registrations(event, kern_slug):

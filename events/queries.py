@@ -4,11 +4,10 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from home.queries import public
-
 from events.constants import Period
 from events.models import EventPage
 from events.models.pages import LOCAL_TZ
+from home.queries import public
 
 
 def live_events():

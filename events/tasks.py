@@ -12,7 +12,6 @@ from events.models import Registration
 from events.tokens import make_cancel_token
 
 
-
 def subject_for(kind: str, title: str) -> str:
     subjects = {
         "confirmed": _("You are registered for {title}"),

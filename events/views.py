@@ -9,17 +9,16 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
-from home.queries import public
-from kernen.models import KernPage
-
 from events import registrations
-from events.ical import calendar_response
 from events.constants import PAGE_SIZE, RegistrationStatus
 from events.forms import OverviewFilterForm, RegistrationForm
+from events.ical import calendar_response
 from events.models import EventOverviewPage, Registration
 from events.queries import for_feed, in_period, live_events, past, upcoming
 from events.ratelimit import allow
 from events.tokens import read_cancel_token
+from home.queries import public
+from kernen.models import KernPage
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):
@@ -122,7 +121,11 @@ def registered(request, page):
     return TemplateResponse(
         request,
         "pages/event_registration_result.html",
-        {"page": page, "self": page, "result": "waiting" if request.GET.get("wachtlijst") else "confirmed"},
+        {
+            "page": page,
+            "self": page,
+            "result": "waiting" if request.GET.get("wachtlijst") else "confirmed",
+        },
     )
 
 
@@ -226,4 +229,3 @@ def calendar_feed(request, slug):
     else:
         raise Http404
     return calendar_response(for_feed(events), name, request)
-

@@ -103,7 +103,9 @@ class EventPage(RoutablePageMixin, Page):
         _("maximum number of places"),
         null=True,
         blank=True,
-        help_text=_("Leave empty for no maximum. When full, new registrations join a waiting list."),
+        help_text=_(
+            "Leave empty for no maximum. When full, new registrations join a waiting list."
+        ),
     )
 
     content_panels = [

@@ -32,8 +32,12 @@ def event_form(title="Burendag", **overrides):
             "cost": "gratis",
             "registration_enabled": "on",
             "max_places": "10",
-            "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0,
-                         "MAX_NUM_FORMS": 1000},  # fmt: skip
+            "comments": {
+                "TOTAL_FORMS": 0,
+                "INITIAL_FORMS": 0,
+                "MIN_NUM_FORMS": 0,
+                "MAX_NUM_FORMS": 1000,
+            },  # fmt: skip
             "action-publish": "publish",
             **overrides,
         }
@@ -57,9 +61,7 @@ def test_beesd_editor_publishes_an_activity_under_beesd(client, beesd, beesd_edi
     assert client.get(event.url).status_code == 200
 
 
-def test_beesd_editor_may_not_add_an_activity_under_heukelum(
-    client, beesd, heukelum, beesd_editor
-):
+def test_beesd_editor_may_not_add_an_activity_under_heukelum(client, beesd, heukelum, beesd_editor):
     index = EventIndexPage.objects.child_of(heukelum).get()
     client.force_login(beesd_editor)
 

@@ -36,9 +36,7 @@ def test_provisioning_gives_every_kern_an_activities_section_and_the_site_an_ove
     assert overview.show_in_menus
 
 
-def test_index_lists_coming_activities_first_one_first_and_not_past_ones(
-    client, beesd, make_event
-):
+def test_index_lists_coming_activities_first_one_first_and_not_past_ones(client, beesd, make_event):
     make_event(beesd, "Rommelmarkt", days=20)
     make_event(beesd, "Burendag", days=2)
     make_event(beesd, "Oude kermis", days=-5)
@@ -191,7 +189,9 @@ def test_kern_page_shows_its_next_three_activities(client, beesd, heukelum, make
 
 
 def test_kern_page_without_activities_says_so(client, beesd):
-    assert "Er staan nog geen activiteiten gepland in Beesd." in client.get("/beesd/").content.decode()
+    assert (
+        "Er staan nog geen activiteiten gepland in Beesd." in client.get("/beesd/").content.decode()
+    )
 
 
 def test_upcoming_for_kern_is_one_query(beesd, make_event, django_assert_num_queries):

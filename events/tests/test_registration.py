@@ -75,9 +75,7 @@ def cancel_link(message) -> str:
     return re.search(r"http://localhost(/\S+/afmelden/\S+/)", message.body).group(1)
 
 
-def test_a_resident_registers_and_gets_a_dutch_confirmation_with_a_cancel_link(
-    client, workshop
-):
+def test_a_resident_registers_and_gets_a_dutch_confirmation_with_a_cancel_link(client, workshop):
     response = post_registration(client, workshop)
 
     assert response.status_code == 302
@@ -249,9 +247,7 @@ def test_the_honeypot_stores_nothing_and_sends_nothing(client, workshop):
     assert mail.outbox == []
 
 
-def test_too_many_registrations_from_one_address_are_refused_and_the_input_kept(
-    client, workshop
-):
+def test_too_many_registrations_from_one_address_are_refused_and_the_input_kept(client, workshop):
     workshop.max_places = None
     workshop.save_revision().publish()
     for number in range(RATE_LIMIT_COUNT):
@@ -271,9 +267,7 @@ def test_too_many_registrations_from_one_address_are_refused_and_the_input_kept(
     assert other_ip.status_code == 302
 
 
-def test_no_registration_for_a_past_activity_or_one_without_registration(
-    client, beesd, make_event
-):
+def test_no_registration_for_a_past_activity_or_one_without_registration(client, beesd, make_event):
     past = make_event(beesd, "Voorbij", days=-2, registration_enabled=True)
     closed = make_event(beesd, "Zonder aanmelden", days=2)
 
@@ -296,7 +290,9 @@ def test_get_on_the_registration_url_goes_back_to_the_activity(client, workshop)
     assert response.url == workshop.url
 
 
-def test_mail_is_sent_only_after_the_registration_is_committed(workshop, django_capture_on_commit_callbacks):
+def test_mail_is_sent_only_after_the_registration_is_committed(
+    workshop, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         register(workshop, "Ans", "ans@voorbeeld.example")
     assert mail.outbox == []
