@@ -85,7 +85,7 @@ def at(days: int, hour: int | None) -> datetime:
 
 def load_events_demo(home, stdout=None) -> None:
     added = 0
-    for kern in KernPage.objects.child_of(home).live().order_by("title"):
+    for seed, kern in enumerate(KernPage.objects.child_of(home).live().order_by("title")):
         index = EventIndexPage.objects.child_of(kern).first()
         if index is None:
             continue
@@ -93,7 +93,7 @@ def load_events_demo(home, stdout=None) -> None:
         for slug, title, days, hour, hours, location, organiser, cost, summary in ACTIVITIES:
             if slug in existing:
                 continue
-            start = at(days, hour)
+            start = at(days + seed % 4, hour)  # not every kern on the same day
             event = EventPage(
                 title=title,
                 slug=slug,

@@ -118,6 +118,8 @@ def register(request, page):
 
 
 def registered(request, page):
+    if not page.registration_enabled:
+        raise Http404
     return TemplateResponse(
         request,
         "pages/event_registration_result.html",
