@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events import views as events_views
 from search import views as search_views
 
 urlpatterns = [
@@ -29,3 +30,9 @@ if settings.DEBUG:
 urlpatterns += [path("", include("news.urls"))]
 
 urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Calendar feeds: /<kern>/agenda.ics and /activiteiten/agenda.ics. Wagtail's page URLs end
+    # in a slash and hold no dot, so these resolve their page themselves (events/views.py).
+    path("<slug:slug>/agenda.ics", events_views.calendar_feed, name="events_calendar_feed"),
+    path("", include(wagtail_urls)),
+]

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "home",
     "kernen",
     "news",
+    "events",
     "search",
     # Wagtail
     "wagtail.contrib.forms",

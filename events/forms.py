@@ -1,0 +1,61 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from events.constants import Period
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=100,
+        error_messages={"required": _("Fill in your name.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        error_messages={
+            "required": _("Fill in your e-mail address."),
+            "invalid": _("Fill in a valid e-mail address, such as naam@voorbeeld.nl."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    # Honeypot: hidden from people, filled in by bots.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+class OverviewFilterForm(forms.Form):
+    kern = forms.ChoiceField(
+        label=_("Kern"),
+        required=False,
+        error_messages={"invalid_choice": _("We do not know this kern. Choose one from the list.")},
+    )
+    periode = forms.ChoiceField(
+        label=_("Period"),
+        required=False,
+        choices=[("", _("everything coming up")), *Period.choices],
+        error_messages={
+            "invalid_choice": _("Choose a period from the list: this week or this month.")
+        },
+    )
+
+    def __init__(self, *args, kernen=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kern"].choices = [
+            ("", _("all kernen")),
+            *((kern.slug, kern.title) for kern in kernen),
+        ]
+
+    def valid_value(self, name: str) -> str:
+        """The cleaned value of one filter, or "" when that filter is invalid."""
+        if not self.is_bound:
+            return ""
+        self.is_valid()
+        return self.cleaned_data.get(name) or ""

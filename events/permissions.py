@@ -1,0 +1,24 @@
+"""Who sees registrations: the editors of the activity's page, and nobody else."""
+
+from django.contrib.auth.models import Permission
+
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+
+def grant_registration_view(kern, report=None) -> None:
+    """Kern hook: a kern's editors may open the registrations list (which then shows only the
+    activities they may edit)."""
+    if kern.editors_group_id is None:
+        return
+    permission = Permission.objects.get(
+        content_type__app_label="events", codename="view_registration"
+    )
+    kern.editors_group.permissions.add(permission)
+
+
+def editable_event_ids(user):
+    """A subquery of the activities ``user`` may edit."""
+    from events.models import EventPage
+
+    pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return EventPage.objects.filter(pk__in=pages.values("pk")).values("pk")

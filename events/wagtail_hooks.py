@@ -1,0 +1,79 @@
+"""Organisers see and export the registrations of the activities they may edit."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
+
+import django_filters
+
+from events.models import EventPage, Registration
+from events.permissions import editable_event_ids
+
+
+def editable_events(request):
+    return EventPage.objects.filter(pk__in=editable_event_ids(request.user)).order_by("-start")
+
+
+class RegistrationFilterSet(django_filters.FilterSet):
+    event = django_filters.ModelChoiceFilter(label=_("Activity"), queryset=editable_events)
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Registration._meta.get_field("status").choices
+    )
+
+    class Meta:
+        model = Registration
+        fields = ["event", "status"]
+
+
+class RegistrationIndexView(IndexView):
+    def get_base_queryset(self):
+        # Only the registrations of activities this user may edit, whoever they are.
+        return (
+            super()
+            .get_base_queryset()
+            .filter(event__in=editable_event_ids(self.request.user))
+            .select_related("event")
+        )
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "group"
+    menu_label = _("Registrations")
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = RegistrationIndexView
+    inspect_view_enabled = False
+    list_display = ["name", "email", "event", "status", "created_at"]
+    list_export = ["event.title", "name", "email", "get_status_display", "created_at"]
+    export_headings = {
+        "event.title": _("Activity"),
+        "name": _("Name"),
+        "email": _("E-mail"),
+        "get_status_display": _("Status"),
+        "created_at": _("Registered at"),
+    }
+    filterset_class = RegistrationFilterSet
+    search_fields = ["name", "email"]
+    export_filename = "aanmeldingen"
+    ordering = ["event", "created_at"]
+    form_fields = ["name", "email", "status"]
+
+
+registration_viewset = RegistrationViewSet("registrations")
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return registration_viewset
+
+
+@hooks.register("register_page_header_buttons")
+def registrations_button(page, user, view_name=None, next_url=None):
+    if page.specific_class is EventPage:
+        url = reverse(registration_viewset.get_url_name("index")) + f"?event={page.pk}"
+        yield Button(_("Registrations"), url=url, icon_name="group", priority=68)
