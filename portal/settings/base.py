@@ -205,3 +205,11 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# home / kernen: forms, editorial workflow
+# Form submissions per visitor's address and form page within the window (seconds).
+FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 5)
+FORM_RATE_LIMIT_WINDOW = env_int("FORM_RATE_LIMIT_WINDOW", 3600)
+# Behind a reverse proxy that sets X-Forwarded-For, rate limits use the address it adds.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
+# Scheduled publishing runs from cron: `manage.py publish_scheduled` every few minutes.
