@@ -38,12 +38,18 @@ class KernenConfig(AppConfig):
             ),
         )
         register_kern_section(
-            Section(model="kernen.InspirationIndexPage", title="Inspiratie", slug="inspiratie",
-                    order=40)  # fmt: skip
+            Section(
+                model="kernen.InspirationIndexPage", title="Inspiratie", slug="inspiratie", order=40
+            )  # fmt: skip
         )
         register_municipality_section(
-            Section(model="kernen.InspirationOverviewPage", title="Inspiratie", slug="inspiratie",
-                    order=40, show_in_menus=True)  # fmt: skip
+            Section(
+                model="kernen.InspirationOverviewPage",
+                title="Inspiratie",
+                slug="inspiratie",
+                order=40,
+                show_in_menus=True,
+            )  # fmt: skip
         )
         register_kern_hook("kernen.moderation", ensure_moderation, order=10)
         register_demo_step("kernen.inspiration", load_inspiration_demo, order=40)

@@ -37,7 +37,7 @@ EDITOR_SUFFIX = " – redactie"
 
 
 def moderation_name(kern: KernPage) -> str:
-    """"Beesd – moderatie", or "Beesd (Zaltbommel) – moderatie" like the editors' group."""
+    """ "Beesd – moderatie", or "Beesd (Zaltbommel) – moderatie" like the editors' group."""
     base = kern.title
     if kern.editors_group_id and kern.editors_group.name.endswith(EDITOR_SUFFIX):
         base = kern.editors_group.name.removesuffix(EDITOR_SUFFIX)

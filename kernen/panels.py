@@ -12,9 +12,7 @@ def kernen_of_municipality(home, request):
 def latest_story(kern, request):
     """The kern's newest inspiration story, in one query; hidden when there is none."""
     story = (
-        public(InspirationPage.objects.live().descendant_of(kern))
-        .order_by("-date", "-pk")
-        .first()
+        public(InspirationPage.objects.live().descendant_of(kern)).order_by("-date", "-pk").first()
     )
     if story is None:
         return None

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Substr
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -42,15 +43,10 @@ def stories():
 
 
 def for_listing(pages):
-    """``pages`` with what a story card shows: themes and the first photo with renditions."""
+    """``pages`` with what a story card shows besides the story itself: its themes. (No
+    photos: they would cost two queries per listing; the story page shows them.)"""
     return pages.prefetch_related(
-        Prefetch("tagged_items", queryset=InspirationPageTag.objects.select_related("tag")),
-        Prefetch(
-            "gallery_images",
-            queryset=InspirationGalleryImage.objects.select_related("image").prefetch_related(
-                "image__renditions"
-            ),
-        ),
+        Prefetch("tagged_items", queryset=InspirationPageTag.objects.select_related("tag"))
     )
 
 
@@ -74,6 +70,17 @@ class InspirationIndexPage(Page):
     @property
     def stories(self):
         return for_listing(stories().child_of(self))
+
+    def route(self, request, path_components):
+        """Serve a story with one query instead of Wagtail's two (page, then its specific
+        page), and remember that this section is its parent (for the breadcrumb)."""
+        if len(path_components) != 1:
+            return super().route(request, path_components)
+        story = InspirationPage.objects.child_of(self).filter(slug=path_components[0]).first()
+        if story is None:
+            raise Http404
+        story._cached_parent_obj = self
+        return story.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -117,7 +124,9 @@ class InspirationPage(Page):
         verbose_name=_("themes"),
         through=InspirationPageTag,
         blank=True,
-        help_text=_("Themes such as 'groen' or 'verkeersveiligheid'; other kernen find it by these."),
+        help_text=_(
+            "Themes such as 'groen' or 'verkeersveiligheid'; other kernen find it by these."
+        ),
     )
 
     content_panels = [
@@ -177,7 +186,6 @@ class InspirationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["ancestors"] = self.get_ancestors().filter(depth__gt=2).specific(defer=True)
         context["gallery"] = self.gallery_images.select_related("image").prefetch_related(
             "image__renditions"
         )
@@ -228,9 +236,11 @@ class InspirationOverviewPage(Page):
     def kernen(self):
         from kernen.models.kern import KernPage
 
-        return public(
-            KernPage.objects.live().filter(path__startswith=self.path[: -Page.steplen])
-        ).filter(depth=KERN_DEPTH).order_by("title")
+        return (
+            public(KernPage.objects.live().filter(path__startswith=self.path[: -Page.steplen]))
+            .filter(depth=KERN_DEPTH)
+            .order_by("title")
+        )
 
     def themes(self):
         return (

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -173,6 +174,18 @@ class KernPage(Page):
             from kernen.moderation import apply_moderation
 
             apply_moderation(self)
+
+    def route(self, request, path_components):
+        """Wagtail's routing, and the section found remembers this kern as its parent, so its
+        breadcrumb costs no query."""
+        if not path_components:
+            return super().route(request, path_components)
+        try:
+            section = self.get_children().get(slug=path_components[0]).specific
+        except Page.DoesNotExist as error:
+            raise Http404 from error
+        section._cached_parent_obj = self
+        return section.route(request, path_components[1:])
 
     @property
     def municipality(self):
