@@ -1,5 +1,6 @@
 """The West Betuwe demo: 26 kernen with text, generated images, gebiedsmakelaars, a demo
-editor, a demo moderator (Heukelum is moderated) and an admin. Idempotent: what exists is reused, never duplicated."""
+editor, a demo moderator (Heukelum is moderated) and an admin. Idempotent: what exists is
+reused, never duplicated."""
 
 import csv
 import io
