@@ -22,7 +22,7 @@ from home.ratelimit import allow_submission
 from home.tasks import send_form_email
 
 #: Name of the field that people leave empty and bots fill in.
-HONEYPOT_FIELD = "website"
+HONEYPOT_FIELD = "website_url"
 
 
 class HomePage(Page):
