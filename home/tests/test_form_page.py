@@ -80,9 +80,7 @@ def test_a_filled_honeypot_stores_nothing(client, form_page, django_capture_on_c
     assert mail.outbox == []
 
 
-def test_invalid_input_gets_dutch_errors_next_to_the_fields_and_keeps_the_input(
-    client, form_page
-):
+def test_invalid_input_gets_dutch_errors_next_to_the_fields_and_keeps_the_input(client, form_page):
     response = client.post(
         "/klankbordgroep/",
         {"naam": "", "e_mailadres": "geen-adres", "wil_je_nog_iets_kwijt": "Mijn verhaal"},
@@ -117,9 +115,7 @@ def test_rate_limit_per_address(client, form_page, settings):
     assert 'value="Jan Jansen"' in html  # what they typed is not lost
 
 
-def test_rate_limit_behind_a_trusted_proxy_uses_the_forwarded_address(
-    client, form_page, settings
-):
+def test_rate_limit_behind_a_trusted_proxy_uses_the_forwarded_address(client, form_page, settings):
     settings.FORM_RATE_LIMIT = 1
     settings.TRUST_X_FORWARDED_FOR = True
 
