@@ -6,11 +6,13 @@ from django.urls import reverse
 
 from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset
 
 import pytest
 
 from home.models import HomePage
 from kernen.models import (
+    AreaBroker,
     InspirationIndexPage,
     InspirationOverviewPage,
     InspirationPage,
@@ -289,3 +291,43 @@ def test_beesd_editors_create_stories_in_beesd_only(client, beesd, heukelum, bee
     assert client.get(
         reverse("wagtailadmin_pages:add", args=["kernen", "inspirationpage", other.pk])
     ).status_code in (302, 403)
+
+
+def test_kern_page_panel_costs_one_query_whatever_the_stories(
+    client, make_kern, make_story, count_queries
+):
+    from tests.test_pages import KERN_PAGE_QUERIES, add_kernen
+
+    AreaBroker.objects.create(name="Anouk de Wit", email="a@westbetuwe.example")
+    add_kernen(make_kern, ["Beesd", "Heukelum"])  # as complete as the foundation's test
+    beesd, heukelum = KernPage.objects.get(slug="beesd"), KernPage.objects.get(slug="heukelum")
+    make_story(beesd, "Eerste", ["groen"], photos=1)
+    _response, few = count_queries(client, "/beesd/")
+    add_stories([beesd, heukelum], make_story, 10, "Meer")
+    response, many = count_queries(client, "/beesd/")
+
+    assert "latest-story-heading" in response.content.decode()
+    assert few == many == KERN_PAGE_QUERIES
+
+
+def test_editors_preview_a_story_with_its_photos(client, beesd, beesd_editor, make_story):
+    story = make_story(beesd, "Voorbeeld", ["groen"], photos=1)
+    client.force_login(beesd_editor)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[story.pk])
+    photo = story.gallery_images.get()
+    data = story_form_data(
+        "Nieuwe titel",
+        "voorbeeld",
+        gallery_images=inline_formset(
+            [{"id": photo.pk, "image": photo.image_id, "alt_text": "Nieuwe beschrijving"}],
+            initial=1,
+        ),
+    )
+
+    assert client.post(url, data).json()["is_valid"]
+    response = client.get(url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Nieuwe titel</h1>" in html
+    assert 'alt="Nieuwe beschrijving"' in html
