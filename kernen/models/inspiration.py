@@ -1,12 +1,12 @@
 """Inspiration: stories of what a kern did, so that other kernen can do it too."""
 
-import datetime
 from urllib.parse import urlencode
 
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Substr
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -99,7 +99,7 @@ class InspirationPage(Page):
 
     date = models.DateField(
         _("date"),
-        default=datetime.date.today,
+        default=timezone.localdate,
         help_text=_("When it happened, or when it started."),
     )
     intro = models.TextField(
