@@ -1,13 +1,28 @@
-from django.db import models
+from django import forms
+from django.conf import settings
+from django.db import models, transaction
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.panels import panels_for
+from home.ratelimit import allow_submission
+from home.tasks import send_form_email
+
+#: Name of the field that people leave empty and bots fill in.
+HONEYPOT_FIELD = "website_url"
 
 
 class HomePage(Page):
@@ -75,3 +90,100 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("portal settings")
+
+
+class FormField(AbstractFormField):
+    page = ParentalKey("home.FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class FormPage(AbstractEmailForm):
+    """A form that comms staff compose in the admin, e.g. joining the klankbordgroep.
+
+    Submissions are stored (admin → Formulieren, with CSV export) and e-mailed to the page's
+    address. A honeypot field and a per-address rate limit keep bots out; a refused attempt
+    stores nothing.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
+    thank_you_text = RichTextField(
+        _("thank-you text"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown after someone has sent the form."),
+    )
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("form_fields", heading=_("Form fields"), label=_("Field")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mail"),
+        ),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    template = "pages/form_page.html"
+    landing_page_template = "pages/form_page_landing.html"
+
+    class Meta:
+        verbose_name = _("form page")
+        verbose_name_plural = _("form pages")
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        form.fields[HONEYPOT_FIELD] = forms.CharField(
+            label=_("Leave this field empty"),
+            required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        return form
+
+    def process_form_submission(self, form):
+        form.cleaned_data.pop(HONEYPOT_FIELD, None)
+        submission = self.get_submission_class().objects.create(
+            form_data=form.cleaned_data, page=self
+        )
+        if self.to_address:
+            self.send_mail(form)
+        return submission
+
+    def send_mail(self, form):
+        """Queue the e-mail once the submission is committed."""
+        addresses = [address.strip() for address in self.to_address.split(",")]
+        subject = self.subject or self.title
+        body = self.render_email(form)
+        from_address = self.from_address or settings.DEFAULT_FROM_EMAIL
+        transaction.on_commit(
+            lambda: send_form_email.enqueue(subject, body, addresses, from_address)
+        )
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        if request.POST.get(HONEYPOT_FIELD):
+            form.add_error(None, _("Your message could not be sent. Please try again."))
+            return self._render_form(request, form, status=400)
+        if not form.is_valid():
+            return self._render_form(request, form, status=400)
+        if not allow_submission(request, self):
+            form.add_error(
+                None, _("You have sent this form too often. Please try again in an hour.")
+            )
+            return self._render_form(request, form, status=429)
+        submission = self.process_form_submission(form)
+        return self.render_landing_page(request, submission, *args, **kwargs)
+
+    def _render_form(self, request, form, status):
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)

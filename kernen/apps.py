@@ -8,7 +8,16 @@ class KernenConfig(AppConfig):
 
     def ready(self):
         from home.panels import Panel, register_panel
-        from kernen.panels import kernen_of_municipality
+        from kernen.inspiration_demo import load_inspiration_demo
+        from kernen.moderation import ensure_moderation
+        from kernen.panels import kernen_of_municipality, latest_story
+        from kernen.sections import (
+            Section,
+            register_demo_step,
+            register_kern_hook,
+            register_kern_section,
+            register_municipality_section,
+        )
 
         register_panel(
             "home.HomePage",
@@ -19,3 +28,28 @@ class KernenConfig(AppConfig):
                 order=10,
             ),
         )
+        register_panel(
+            "kernen.KernPage",
+            Panel(
+                name="inspiration",
+                template="components/latest_story.html",
+                get_context=latest_story,
+                order=60,
+            ),
+        )
+        register_kern_section(
+            Section(
+                model="kernen.InspirationIndexPage", title="Inspiratie", slug="inspiratie", order=40
+            )  # fmt: skip
+        )
+        register_municipality_section(
+            Section(
+                model="kernen.InspirationOverviewPage",
+                title="Inspiratie",
+                slug="inspiratie",
+                order=40,
+                show_in_menus=True,
+            )  # fmt: skip
+        )
+        register_kern_hook("kernen.moderation", ensure_moderation, order=10)
+        register_demo_step("kernen.inspiration", load_inspiration_demo, order=40)

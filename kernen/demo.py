@@ -1,5 +1,6 @@
 """The West Betuwe demo: 26 kernen with text, generated images, gebiedsmakelaars, a demo
-editor and an admin. Idempotent: what exists is reused, never duplicated."""
+editor, a demo moderator (Heukelum is moderated) and an admin. Idempotent: what exists is
+reused, never duplicated."""
 
 import csv
 import io
@@ -46,6 +47,9 @@ AREA_BROKERS = {
 
 ADMIN_USERNAME = "admin"
 EDITOR_USERNAME = "redactie-beesd"
+MODERATOR_USERNAME = "moderator-heukelum"
+#: The pilot kern whose editors submit their pages to a moderator.
+MODERATED_KERN = "heukelum"
 
 
 def read_kernen() -> list[dict]:
@@ -181,6 +185,15 @@ def load_demo(password: str, stdout=None) -> dict:
                          first_name="Redactie", last_name="Beesd")  # fmt: skip
     beesd = KernPage.objects.child_of(home).get(slug="beesd")
     editor.groups.add(beesd.editors_group)
+
+    moderated = KernPage.objects.child_of(home).get(slug=MODERATED_KERN)
+    if not moderated.moderation_enabled:
+        moderated.moderation_enabled = True
+        moderated.save_revision(log_action=True).publish(log_action=True)
+    moderator = ensure_user(MODERATOR_USERNAME, password,
+                            email="moderator@dorpsbelang-heukelum.example",
+                            first_name="Moderator", last_name="Heukelum")  # fmt: skip
+    moderator.groups.add(moderated.moderators_group)
 
     for step in sections.demo_steps():
         step(home, stdout)

@@ -7,7 +7,7 @@ from wagtail.models import Collection, Page, Site
 
 import pytest
 
-from kernen.models import KernPage
+from kernen.models import InspirationPage, KernPage
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -47,3 +47,11 @@ def test_load_demo_twice_leaves_the_same_counts(client, capsys):
     assert client.get("/admin/").status_code == 200
     assert client.get("/").status_code == 200
     assert "Heukelum" in client.get("/heukelum/").content.decode()
+    # Heukelum is moderated, with a demo moderator; stories in every kern.
+    heukelum = KernPage.objects.get(slug="heukelum")
+    assert heukelum.moderation_enabled
+    assert list(heukelum.moderators_group.user_set.values_list("username", flat=True)) == [
+        "moderator-heukelum"
+    ]
+    assert "moderator-heukelum / demo-wachtwoord" in output
+    assert InspirationPage.objects.live().count() >= 2 * 26

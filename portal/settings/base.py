@@ -218,3 +218,10 @@ GEO_WIDGET_LEAFLET_TILE_LAYER = (
     "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
 )
 GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {"attribution": "Kaartgegevens © Kadaster", "maxZoom": 19}
+# home / kernen: forms, editorial workflow
+# Form submissions per visitor's address and form page within the window (seconds).
+FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 5)
+FORM_RATE_LIMIT_WINDOW = env_int("FORM_RATE_LIMIT_WINDOW", 3600)
+# Behind a reverse proxy that sets X-Forwarded-For, rate limits use the address it adds.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
+# Scheduled publishing runs from cron: `manage.py publish_scheduled` every few minutes.

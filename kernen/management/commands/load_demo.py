@@ -2,7 +2,7 @@ import os
 
 from django.core.management.base import BaseCommand
 
-from kernen.demo import ADMIN_USERNAME, EDITOR_USERNAME, load_demo
+from kernen.demo import ADMIN_USERNAME, EDITOR_USERNAME, MODERATOR_USERNAME, load_demo
 
 DEFAULT_PASSWORD = "kernen-demo"  # noqa: S105  (a local demo; set DEMO_PASSWORD to change)
 
@@ -28,4 +28,5 @@ class Command(BaseCommand):
             "  Beheer:   http://127.0.0.1:8000/admin/\n"
             f"  Beheerder:        {ADMIN_USERNAME} / {password}\n"
             f"  Redactie Beesd:   {EDITOR_USERNAME} / {password}\n"
+            f"  Moderator Heukelum: {MODERATOR_USERNAME} / {password}\n"
         )

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Page, Workflow
 from wagtail.search import index
 
 from home.panels import panels_for
@@ -87,9 +88,24 @@ class KernPage(Page):
         related_name="kernen",
     )
 
+    moderation_enabled = models.BooleanField(
+        _("moderation by the kern's moderator"),
+        default=False,
+        help_text=_(
+            "On: the kern's editors submit their pages to the kern's moderator, who publishes "
+            "them. Off: the editors publish directly. Only administrators can change this."
+        ),
+    )
+
     # Set by provisioning; not edited by hand.
     editors_group = models.OneToOneField(
         Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    moderators_group = models.OneToOneField(
+        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    moderation_workflow = models.OneToOneField(
+        Workflow, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
     collection = models.OneToOneField(
         Collection,
@@ -125,6 +141,11 @@ class KernPage(Page):
             ],
             heading=_("Kern"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("moderation_enabled", permission="kernen.change_kern_moderation")],
+            heading=_("Editorial workflow"),
+            permission="kernen.change_kern_moderation",
+        ),
     ]
 
     search_fields = [
@@ -141,6 +162,30 @@ class KernPage(Page):
     class Meta:
         verbose_name = _("kern")
         verbose_name_plural = _("kernen")
+        permissions = [
+            ("change_kern_moderation", _("Can switch moderation of a kern on or off")),
+        ]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "moderation_enabled" in update_fields:
+            # Only when the setting itself is written (on publish), not for a draft revision.
+            from kernen.moderation import apply_moderation
+
+            apply_moderation(self)
+
+    def route(self, request, path_components):
+        """Wagtail's routing, and the section found remembers this kern as its parent, so its
+        breadcrumb costs no query."""
+        if not path_components:
+            return super().route(request, path_components)
+        try:
+            section = self.get_children().get(slug=path_components[0]).specific
+        except Page.DoesNotExist as error:
+            raise Http404 from error
+        section._cached_parent_obj = self
+        return section.route(request, path_components[1:])
 
     @property
     def municipality(self):

@@ -1,0 +1,20 @@
+"""The kernen app's models: the kern itself and the inspiration stories of the kernen."""
+
+from kernen.models.inspiration import (
+    InspirationGalleryImage,
+    InspirationIndexPage,
+    InspirationOverviewPage,
+    InspirationPage,
+    InspirationPageTag,
+)
+from kernen.models.kern import AreaBroker, KernPage
+
+__all__ = [
+    "AreaBroker",
+    "InspirationGalleryImage",
+    "InspirationIndexPage",
+    "InspirationOverviewPage",
+    "InspirationPage",
+    "InspirationPageTag",
+    "KernPage",
+]

@@ -1,0 +1,69 @@
+"""Fixtures for the kernen app's tests: inspiration stories and admin form data."""
+
+import datetime
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+import pytest
+from wagtail_factories import ImageFactory
+
+from kernen.models import (
+    InspirationGalleryImage,
+    InspirationIndexPage,
+    InspirationOverviewPage,
+    InspirationPage,
+)
+
+
+@pytest.fixture
+def make_story():
+    """Publish a story in ``kern``'s inspiration section."""
+
+    def make(kern, title, themes=(), *, date=None, photos=0, publish=True, **fields):
+        index = InspirationIndexPage.objects.child_of(kern).get()
+        fields.setdefault("intro", f"Samenvatting van {title}.")
+        fields.setdefault("body", f"<p>Wat we deden: {title}.</p>")
+        story = InspirationPage(
+            title=title, date=date or datetime.date(2026, 6, 1), live=publish, **fields
+        )
+        story.tags.add(*themes)
+        for number in range(photos):
+            story.gallery_images.add(
+                InspirationGalleryImage(
+                    image=ImageFactory(collection=kern.collection),
+                    alt_text=f"Foto {number + 1} van {title}",
+                )
+            )
+        index.add_child(instance=story)
+        revision = story.save_revision()
+        if publish:
+            revision.publish()
+        return story
+
+    return make
+
+
+@pytest.fixture
+def overview(municipality):
+    return InspirationOverviewPage.objects.child_of(municipality).get()
+
+
+def story_form_data(title, slug, **extra):
+    """POST data of the admin's create/edit form of an inspiration story."""
+    data = {
+        "title": title,
+        "slug": slug,
+        "date": "2026-06-01",
+        "intro": "Een korte samenvatting.",
+        "tags": "groen",
+        "body": rich_text("<p>Wat we deden.</p>"),
+        "approach": rich_text(""),
+        "cost": "",
+        "contact_name": "",
+        "contact_email": "",
+        "contact_phone": "",
+        "gallery_images": inline_formset([]),
+        "comments": inline_formset([]),
+        **extra,
+    }
+    return nested_form_data(data)
