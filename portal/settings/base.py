@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     # Our apps, lowest first: each imports only the ones above it.
     "home",
     "kernen",
+    "members",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -205,3 +206,12 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# members: the private member area (login on the public site, uploads, invitations).
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "members_account"
+LOGOUT_REDIRECT_URL = "/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/inloggen/"
+MEMBERS_MAX_UPLOAD_SIZE = env_int("MEMBERS_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
+MEMBERS_INVITATION_VALID_DAYS = env_int("MEMBERS_INVITATION_VALID_DAYS", 7)
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
