@@ -6,8 +6,23 @@ of the workspace's page and private collection. Removing someone from the group 
 their membership, which does that) takes access away on their next request.
 """
 
-from members.constants import Role
-from members.models.workspace import Membership, Workspace
+from django.db.models import Exists, OuterRef
+
+from members.models.workspace import Workspace
+
+
+def workspace_for_page(page_id: int, user) -> Workspace | None:
+    """The workspace of a page, with the access check of ``user`` done in the same query."""
+    workspaces = Workspace.objects.filter(page_id=page_id)
+    if user.is_authenticated and user.is_active and not user.is_superuser:
+        member = Workspace.access_groups.through.objects.filter(
+            workspace=OuterRef("pk"), group__user=user
+        )
+        workspaces = workspaces.annotate(user_may_enter=Exists(member))
+    workspace = workspaces.first()
+    if workspace is not None and hasattr(workspace, "user_may_enter"):
+        user.__dict__.setdefault("_workspace_access", {})[workspace.pk] = workspace.user_may_enter
+    return workspace
 
 
 def can_access(user, workspace: Workspace) -> bool:
@@ -19,15 +34,6 @@ def can_access(user, workspace: Workspace) -> bool:
     if workspace.pk not in cache:
         cache[workspace.pk] = workspace.access_groups.filter(user=user).exists()
     return cache[workspace.pk]
-
-
-def is_chair(user, workspace: Workspace) -> bool:
-    """Chairs (and admins) invite and remove members."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    return Membership.objects.filter(workspace=workspace, user=user, role=Role.CHAIR).exists()
 
 
 def workspaces_of(user):

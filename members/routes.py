@@ -13,7 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -26,8 +26,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model
 
 from members import forms, tasks
-from members.access import can_access, is_chair
+from members.access import can_access, workspace_for_page
 from members.calendar import calendar_response
+from members.constants import Answer, Role
 from members.models.content import (
     Meeting,
     MeetingResponse,
@@ -38,6 +39,7 @@ from members.models.content import (
     Vote,
 )
 from members.models.workspace import Invitation, Membership, Workspace
+from members.overview import overview
 
 PER_PAGE = 20
 
@@ -47,7 +49,7 @@ def private(view):
     def wrapper(page, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        workspace = page.get_workspace()
+        workspace = page.get_workspace(request.user)
         if workspace is None or not can_access(request.user, workspace):
             raise PermissionDenied
         response = view(page, request, workspace, *args, **kwargs)
@@ -75,9 +77,12 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
     overview_subpath = ""
     overview_template = "pages/workspace.html"
 
-    def get_workspace(self) -> Workspace | None:
+    def get_workspace(self, user=None) -> Workspace | None:
         if not hasattr(self, "_workspace"):
-            self._workspace = Workspace.objects.filter(page_id=self.pk).first()
+            if user is None:
+                self._workspace = Workspace.objects.filter(page_id=self.pk).first()
+            else:
+                self._workspace = workspace_for_page(self.pk, user)
         return self._workspace
 
     def notify(self, request, post):
@@ -94,7 +99,6 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
             workspace=workspace,
             base_url=base,
             overview_url=base + self.overview_subpath,
-            is_chair=is_chair(request.user, workspace),
             section=template.rsplit("/", 1)[-1].removesuffix(".html").removeprefix("workspace_"),
         )
         return self.render(request, template=template, context_overrides=context)
@@ -102,14 +106,11 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
     # Overview ------------------------------------------------------------------------------
 
     def overview_context(self, request, workspace) -> dict:
-        now = timezone.now()
-        documents = get_document_model().objects.filter(collection_id=workspace.collection_id)
-        return {
-            "meetings": list(workspace.meetings.filter(starts_at__gte=now)[:3]),
-            "threads": list(workspace.threads.select_related("author")[:5]),
-            "polls": list(workspace.polls.filter(closes_at__gt=now)[:3]),
-            "documents": list(documents.order_by("-created_at")[:5]),
-        }
+        return overview(workspace, self.overview_announcements(workspace))
+
+    def overview_announcements(self, workspace):
+        """Announcements shown on the overview, as a queryset (None: no announcements)."""
+        return None
 
     def render_overview(self, request, workspace):
         return self.workspace_render(
@@ -202,12 +203,14 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
                 messages.success(request, _("The meeting has been planned."))
                 return redirect(f"{self.get_url(request)}vergaderingen/{meeting.pk}/")
         now = timezone.now()
+        # One query: every meeting from a year back on, split here.
+        meetings = list(workspace.meetings.filter(starts_at__gte=now - timedelta(days=365)))
         response = self.workspace_render(
             request,
             workspace,
             "pages/workspace_meetings.html",
-            upcoming=list(workspace.meetings.filter(starts_at__gte=now)),
-            past=list(workspace.meetings.filter(starts_at__lt=now).order_by("-starts_at")[:20]),
+            upcoming=[meeting for meeting in meetings if meeting.starts_at >= now],
+            past=[meeting for meeting in reversed(meetings) if meeting.starts_at < now][:20],
             form=form,
         )
         if form.errors:
@@ -217,7 +220,21 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
     @path("vergaderingen/<int:meeting_id>/", name="meeting")
     @private
     def meeting_view(self, request, workspace, meeting_id):
-        meeting = workspace.meetings.filter(pk=meeting_id).first()
+        meeting = (
+            workspace.meetings.filter(pk=meeting_id)
+            .annotate(
+                **{
+                    f"{answer}_count": Count("responses", filter=Q(responses__answer=answer))
+                    for answer in Answer.values
+                },  # fmt: skip
+                my_answer=Subquery(
+                    MeetingResponse.objects.filter(
+                        meeting=OuterRef("pk"), user=request.user
+                    ).values("answer")[:1]
+                ),
+            )
+            .first()
+        )
         if meeting is None:
             raise Http404(_("This meeting does not exist."))
         answer_form = forms.AnswerForm()
@@ -240,18 +257,18 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
                     )
                     messages.success(request, _("Your answer has been saved."))
                     return redirect(request.path)
-        responses = list(meeting.responses.select_related("user").order_by("user__first_name"))
-        mine = next((r for r in responses if r.user_id == request.user.pk), None)
-        if mine and not answer_form.is_bound:
-            answer_form = forms.AnswerForm(initial={"answer": mine.answer})
+        if meeting.my_answer and not answer_form.is_bound:
+            answer_form = forms.AnswerForm(initial={"answer": meeting.my_answer})
         response = self.workspace_render(
             request,
             workspace,
             "pages/workspace_meeting.html",
             meeting=meeting,
             documents=list(meeting.documents.all()),
-            responses=responses,
-            my_response=mine,
+            answer_counts=[
+                (label, getattr(meeting, f"{value}_count")) for value, label in Answer.choices
+            ],
+            my_answer=Answer(meeting.my_answer).label if meeting.my_answer else None,
             answer_form=answer_form,
             minutes_form=minutes_form,
         )
@@ -382,10 +399,11 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
                 )
                 messages.success(request, _("Your vote has been saved."))
                 return redirect(request.path)
-        my_vote = Vote.objects.filter(poll=poll, user=request.user).first()
+        mine = Vote.objects.filter(option=OuterRef("pk"), user=request.user)
+        options = list(poll.options.annotate(vote_count=Count("votes"), is_mine=Exists(mine)))
+        my_vote = next((option for option in options if option.is_mine), None)
         if my_vote and not form.is_bound:
-            form = forms.VoteForm(poll=poll, initial={"option": my_vote.option_id})
-        options = list(poll.options.annotate(vote_count=Count("votes")))
+            form = forms.VoteForm(poll=poll, initial={"option": my_vote.pk})
         total = sum(option.vote_count for option in options)
         for option in options:
             option.percentage = round(100 * option.vote_count / total) if total else 0
@@ -413,7 +431,14 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
     @path("leden/", name="members")
     @private
     def members_view(self, request, workspace):
-        chair = is_chair(request.user, workspace)
+        memberships = list(
+            workspace.memberships.select_related("user").order_by(
+                "user__first_name", "user__username"
+            )
+        )
+        chair = request.user.is_superuser or any(
+            m.user_id == request.user.pk and m.role == Role.CHAIR for m in memberships
+        )
         invite_form = forms.InviteForm()
         candidates = self.member_candidates(workspace)
         add_form = forms.AddMemberForm(candidates=candidates) if candidates is not None else None
@@ -446,9 +471,6 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
                     on_commit(tasks.send_invitation, invitation.pk, request.build_absolute_uri("/"))
                     messages.success(request, _("The invitation has been sent."))
                     return redirect(request.path)
-        memberships = workspace.memberships.select_related("user").order_by(
-            "user__first_name", "user__username"
-        )
         invitations = workspace.invitations.filter(
             accepted_at__isnull=True,
             created_at__gte=timezone.now() - timedelta(days=settings.MEMBERS_INVITATION_VALID_DAYS),
@@ -457,8 +479,9 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
             request,
             workspace,
             "pages/workspace_members.html",
-            memberships=list(memberships),
+            memberships=memberships,
             invitations=list(invitations) if chair else [],
+            is_chair=chair,
             invite_form=invite_form,
             add_form=add_form,
         )

@@ -10,17 +10,26 @@ from members.routes import WorkspaceRoutesMixin
 
 
 @hooks.register("before_serve_page", order=-10)
-def refuse_logged_in_outsiders(page, request, serve_args, serve_kwargs):
-    """A logged-in user outside a private workspace gets "no access" (403), not the login
-    page again. Anonymous visitors still go to the login page (Wagtail's view restriction)."""
+def serve_workspace_to_logged_in_users(page, request, serve_args, serve_kwargs):
+    """Decide for logged-in users on a private workspace page (board area, dorpenoverleg).
+
+    Outsiders get "no access" (403) instead of Wagtail's login page again; members are served
+    at once, since ``can_access`` has checked the very groups that provisioning wrote into the
+    page's view restriction (Wagtail's own check would ask the database the same again).
+    Anonymous visitors fall through to Wagtail's view restriction: the login page. On a
+    project page (public summary, private routes) outsiders fall through as well.
+    """
     if not isinstance(page, WorkspaceRoutesMixin) or not request.user.is_authenticated:
         return None
-    if page.overview_subpath:  # a public summary page with private routes of its own
+    workspace = page.get_workspace(request.user)
+    if workspace is None:
         return None
-    workspace = page.get_workspace()
-    if workspace is not None and not can_access(request.user, workspace):
-        raise PermissionDenied
-    return None
+    if can_access(request.user, workspace):
+        return page.serve(request, *serve_args, **serve_kwargs)
+    if page.overview_subpath:
+        # A project: its summary is public, its private routes refuse outsiders themselves.
+        return None
+    raise PermissionDenied
 
 
 class MembershipViewSet(ModelViewSet):

@@ -32,21 +32,14 @@ class BoardAreaPage(WorkspaceRoutesMixin, Page):
         verbose_name = _("board area")
         verbose_name_plural = _("board areas")
 
-    def overview_context(self, request, workspace):
+    def overview_announcements(self, workspace):
         from members.models import Announcement
 
-        context = super().overview_context(request, workspace)
-        kern = self.get_parent()
-        context["announcements"] = list(
-            Announcement.objects.filter(
-                models.Q(all_kernen=True) | models.Q(kernen__pk=kern.pk),
-                home__path=kern.path[: -Page.steplen],
-            )
-            .distinct()
-            .order_by("-created_at")[:3]
+        kern_path = self.path[: -Page.steplen]
+        return Announcement.objects.filter(
+            models.Q(all_kernen=True) | models.Q(kernen__path=kern_path),
+            home__path=kern_path[: -Page.steplen],
         )
-        context["kern"] = kern
-        return context
 
     @path("", name="overview")
     @private
@@ -73,16 +66,10 @@ class DorpenoverlegPage(WorkspaceRoutesMixin, Page):
         verbose_name = _("meeting of the kernen")
         verbose_name_plural = _("meetings of the kernen")
 
-    def overview_context(self, request, workspace):
+    def overview_announcements(self, workspace):
         from members.models import Announcement
 
-        context = super().overview_context(request, workspace)
-        context["announcements"] = list(
-            Announcement.objects.filter(home_id=self.get_parent().pk)
-            .prefetch_related("kernen")
-            .order_by("-created_at")[:5]
-        )
-        return context
+        return Announcement.objects.filter(home__path=self.path[: -Page.steplen])
 
     @path("", name="overview")
     @private
