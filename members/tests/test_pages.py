@@ -2,6 +2,7 @@
 
 from django.core.management import call_command
 
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 import pytest
@@ -134,5 +135,6 @@ def test_the_demo_has_boards_a_project_and_a_board_login(client, capsys):
     project = ProjectPage.objects.get(slug="energiecooperatie")
     assert project.kernen.count() == 3
     assert client.get(f"{project.url}werkruimte/").status_code == 200
-    document = client.get("/beesd/bestuur/documenten/1/")
+    pdf = get_document_model().objects.get(title="Jaarverslag Beesd 2025")
+    document = client.get(f"/beesd/bestuur/documenten/{pdf.pk}/")
     assert b"".join(document.streaming_content).startswith(b"%PDF-1.4")
