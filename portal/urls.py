@@ -16,6 +16,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("members.urls")),
 ]
 
 if settings.DEBUG:

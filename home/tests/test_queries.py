@@ -13,14 +13,14 @@ pytestmark = pytest.mark.django_db
 def test_public_leaves_out_restricted_pages_and_their_descendants(
     municipality, beesd, heukelum, django_assert_num_queries
 ):
-    board = Page(title="Bestuur", slug="bestuur")
+    board = Page(title="Besloten", slug="besloten")
     beesd.add_child(instance=board)
     minutes = Page(title="Notulen", slug="notulen")
     board.add_child(instance=minutes)
     restriction = PageViewRestriction.objects.create(
         page=board, restriction_type=PageViewRestriction.GROUPS
     )
-    restriction.groups.add(Group.objects.create(name="Beesd – bestuur"))
+    restriction.groups.add(Group.objects.create(name="Beesd – besloten"))
 
     with django_assert_num_queries(1):
         titles = set(
@@ -31,7 +31,7 @@ def test_public_leaves_out_restricted_pages_and_their_descendants(
         Page.objects.descendant_of(municipality).public().values_list("title", flat=True)
     )
     assert {"Beesd", "Heukelum"} <= titles
-    assert "Bestuur" not in titles
+    assert "Besloten" not in titles
     assert "Notulen" not in titles
 
 

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "kernen",
     "news",
     "events",
+    "members",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -225,3 +226,11 @@ FORM_RATE_LIMIT_WINDOW = env_int("FORM_RATE_LIMIT_WINDOW", 3600)
 # Behind a reverse proxy that sets X-Forwarded-For, rate limits use the address it adds.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
 # Scheduled publishing runs from cron: `manage.py publish_scheduled` every few minutes.
+# members: the private member area (login on the public site, uploads, invitations).
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "members_account"
+LOGOUT_REDIRECT_URL = "/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/inloggen/"
+MEMBERS_MAX_UPLOAD_SIZE = env_int("MEMBERS_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
+MEMBERS_INVITATION_VALID_DAYS = env_int("MEMBERS_INVITATION_VALID_DAYS", 7)
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day

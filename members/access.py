@@ -1,0 +1,49 @@
+"""Who may enter a workspace: decided here only, and used by every view of the member area.
+
+A user may enter when they are an active superuser, or a member of one of the workspace's
+``access_groups``: the groups that provisioning also writes into the Wagtail view restrictions
+of the workspace's page and private collection. Removing someone from the group (or deleting
+their membership, which does that) takes access away on their next request.
+"""
+
+from django.db.models import Exists, OuterRef
+
+from members.models.workspace import Workspace
+
+
+def workspace_for_page(page_id: int, user) -> Workspace | None:
+    """The workspace of a page, with the access check of ``user`` done in the same query."""
+    workspaces = Workspace.objects.filter(page_id=page_id)
+    if user.is_authenticated and user.is_active and not user.is_superuser:
+        member = Workspace.access_groups.through.objects.filter(
+            workspace=OuterRef("pk"), group__user=user
+        )
+        workspaces = workspaces.annotate(user_may_enter=Exists(member))
+    workspace = workspaces.first()
+    if workspace is not None and hasattr(workspace, "user_may_enter"):
+        user.__dict__.setdefault("_workspace_access", {})[workspace.pk] = workspace.user_may_enter
+    return workspace
+
+
+def can_access(user, workspace: Workspace) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    cache = user.__dict__.setdefault("_workspace_access", {})
+    if workspace.pk not in cache:
+        cache[workspace.pk] = workspace.access_groups.filter(user=user).exists()
+    return cache[workspace.pk]
+
+
+def workspaces_of(user):
+    if not user.is_authenticated or not user.is_active:
+        return Workspace.objects.none()
+    workspaces = Workspace.objects.select_related("page")
+    if user.is_superuser:
+        return workspaces
+    return workspaces.filter(access_groups__user=user).distinct()
+
+
+def can_announce(user) -> bool:
+    return user.is_active and user.has_perm("members.send_announcement")

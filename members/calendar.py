@@ -1,0 +1,38 @@
+"""The private calendar feed (iCalendar) of a workspace's meetings."""
+
+from datetime import timedelta
+
+from django.http import HttpResponse
+from django.utils import timezone
+
+from icalendar import Calendar, Event
+
+MEETING_LENGTH = timedelta(hours=2)
+
+
+def calendar_response(workspace) -> HttpResponse:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Kernenportaal//Vergaderingen//NL")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", workspace.name)
+    since = timezone.now() - timedelta(days=90)
+    for meeting in workspace.meetings.filter(starts_at__gte=since):
+        event = Event()
+        event.add("uid", f"meeting-{meeting.pk}@kernenportaal")
+        event.add("summary", meeting.title)
+        event.add("dtstart", meeting.starts_at)
+        event.add("dtend", meeting.starts_at + MEETING_LENGTH)
+        event.add("dtstamp", timezone.now())
+        if meeting.location:
+            event.add("location", meeting.location)
+        description = "\n".join(meeting.agenda_items)
+        if meeting.video_url:
+            event.add("url", meeting.video_url)
+            description = f"{meeting.video_url}\n\n{description}".strip()
+        if description:
+            event.add("description", description)
+        calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="vergaderingen.ics"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,310 @@
+"""Demo of the member area: boards of Beesd and Heukelum with members, documents, meetings,
+messages and a poll; the dorpenoverleg; and an energy cooperative of three kernen.
+Idempotent: what exists is found again by its title and left alone."""
+
+import os
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from wagtail.documents import get_document_model
+
+from kernen.models import KernPage
+from members import services
+from members.constants import Answer, Role
+from members.models import (
+    Meeting,
+    MeetingResponse,
+    Poll,
+    PollOption,
+    Post,
+    ProjectIndexPage,
+    ProjectPage,
+    Thread,
+    Vote,
+    Workspace,
+)
+
+DEFAULT_PASSWORD = "kernen-demo"  # noqa: S105  (same default as load_demo)
+ADMIN_USERNAME = "admin"
+
+BOARDS = {
+    "beesd": [
+        ("bestuur-beesd", "Marieke", "Verhoeven", Role.CHAIR),
+        ("penningmeester-beesd", "Henk", "van Wijk", Role.MEMBER),
+        ("secretaris-beesd", "Samira", "Bakker", Role.MEMBER),
+    ],
+    "heukelum": [
+        ("bestuur-heukelum", "Peter", "de Groot", Role.CHAIR),
+        ("secretaris-heukelum", "Lotte", "Jansen", Role.MEMBER),
+    ],
+    "asperen": [("bestuur-asperen", "Willem", "Hendriks", Role.CHAIR)],
+}
+BROKER_USERNAME = "gebiedsmakelaar-geldermalsen"
+PROJECT_KERNEN = ("beesd", "heukelum", "asperen")
+
+
+def simple_pdf(title: str, lines: list[str]) -> bytes:
+    """A small, valid one-page PDF with some text (Helvetica, Latin-1)."""
+
+    def escape(text):
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    text = ["BT", "/F1 18 Tf", "72 770 Td", f"({escape(title)}) Tj", "/F1 11 Tf"]
+    for line in lines:
+        text += ["0 -20 Td", f"({escape(line)}) Tj"]
+    text.append("ET")
+    stream = "\n".join(text).encode("latin-1", "replace")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    output = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(output))
+        output += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(output)
+    output += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        output += b"%010d 00000 n \n" % offset
+    output += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(output)
+
+
+def demo_password_hash():
+    """The demo accounts share the admin's password, whatever ``load_demo`` was given."""
+    admin = get_user_model().objects.filter(username=ADMIN_USERNAME).first()
+    return admin.password if admin else None
+
+
+def ensure_member(username, first, last, slug, password_hash):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={
+            "first_name": first,
+            "last_name": last,
+            "email": f"{username}@dorpsbelang-{slug}.example",
+        },  # fmt: skip
+    )
+    if password_hash and user.password != password_hash:
+        user.password = password_hash
+        user.save(update_fields=["password"])
+    elif created and not password_hash:
+        user.set_password(os.environ.get("DEMO_PASSWORD", DEFAULT_PASSWORD))
+        user.save(update_fields=["password"])
+    return user
+
+
+def ensure_document(workspace, title, lines, user=None):
+    Document = get_document_model()
+    document = Document.objects.filter(collection=workspace.collection, title=title).first()
+    if document:
+        return document
+    document = Document(title=title, collection=workspace.collection, uploaded_by_user=user)
+    slug = title.lower().replace(" ", "-")
+    document.file = ContentFile(simple_pdf(title, lines), name=f"{slug}.pdf")
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def ensure_meeting(workspace, title, starts_at, **fields):
+    documents = fields.pop("documents", [])
+    meeting, created = Meeting.objects.get_or_create(
+        workspace=workspace, title=title, defaults={"starts_at": starts_at, **fields}
+    )
+    if created:
+        meeting.documents.set(documents)
+    return meeting
+
+
+def ensure_thread(workspace, title, posts):
+    thread = workspace.threads.filter(title=title).first()
+    if thread:
+        return thread
+    thread = Thread.objects.create(workspace=workspace, title=title, author=posts[0][0])
+    for author, body in posts:
+        post = Post.objects.create(thread=thread, author=author, body=body)
+    thread.last_post_at = post.created_at
+    thread.save(update_fields=["last_post_at"])
+    return thread
+
+
+def ensure_poll(workspace, question, options, closes_at, votes, user):
+    poll = workspace.polls.filter(question=question).first()
+    if poll:
+        return poll
+    poll = Poll.objects.create(
+        workspace=workspace, question=question, closes_at=closes_at, created_by=user
+    )
+    created = [
+        PollOption.objects.create(poll=poll, label=label, sort_order=number)
+        for number, label in enumerate(options)
+    ]
+    for voter, choice in votes:
+        Vote.objects.create(poll=poll, user=voter, option=created[choice])
+    return poll
+
+
+def fill_board(workspace, kern, members, now):
+    chair, *others = members
+    agenda_pdf = ensure_document(
+        workspace, f"Agenda bestuursvergadering {kern.title}",
+        ["1. Opening", "2. Notulen vorige vergadering", "3. Kernagenda", "4. Rondvraag"],
+        chair,
+    )  # fmt: skip
+    ensure_document(
+        workspace, f"Jaarverslag {kern.title} 2025",
+        [f"Dorpsbelang {kern.title}", "Leden: 212", "Activiteiten: 9", "Kas: op orde"], chair,
+    )  # fmt: skip
+    upcoming = ensure_meeting(
+        workspace, "Bestuursvergadering", now + timedelta(days=8),
+        location=f"Dorpshuis {kern.title}",
+        agenda="Opening\nNotulen vorige vergadering\nKernagenda: voortgang\nRondvraag",
+        created_by=chair, documents=[agenda_pdf],
+    )  # fmt: skip
+    ensure_meeting(
+        workspace, "Overleg met de gebiedsmakelaar", now - timedelta(days=20),
+        video_url="https://meet.example/overleg", agenda="Stand van zaken\nAfspraken",
+        minutes="Besluit: we vragen een extra bank bij de speeltuin aan.", created_by=chair,
+    )  # fmt: skip
+    for number, member in enumerate(members):
+        MeetingResponse.objects.get_or_create(
+            meeting=upcoming, user=member,
+            defaults={"answer": [Answer.YES, Answer.MAYBE, Answer.NO][number % 3]},
+        )  # fmt: skip
+    ensure_thread(
+        workspace, "Subsidie voor de dorpsdag",
+        [(chair, "De aanvraag voor de dorpsdag moet voor 1 april binnen zijn. Wie helpt? "
+                 "Info: https://www.westbetuwe.nl/subsidie"),
+         (others[0] if others else chair, "Ik pak het op en maak een begroting.")],
+    )  # fmt: skip
+    ensure_poll(
+        workspace, "Welke avond vergaderen we voortaan?", ["Maandag", "Dinsdag", "Donderdag"],
+        now + timedelta(days=14), [(member, number % 3) for number, member in enumerate(members)],
+        chair,
+    )  # fmt: skip
+
+
+def load_members_demo(home, stdout=None):
+    password_hash = demo_password_hash()
+    now = timezone.localtime().replace(hour=19, minute=30, second=0, microsecond=0)
+    kernen = {kern.slug: kern for kern in KernPage.objects.child_of(home).filter(slug__in=BOARDS)}
+    services.ensure_municipality(home)
+    people = {}
+    for slug, members in BOARDS.items():
+        kern = kernen.get(slug)
+        if kern is None:
+            continue
+        workspace = services.ensure_board_workspace(kern)
+        people[slug] = []
+        for username, first, last, role in members:
+            user = ensure_member(username, first, last, slug, password_hash)
+            services.add_member(workspace, user, role)
+            people[slug].append(user)
+        if slug in ("beesd", "heukelum"):
+            fill_board(workspace, kern, people[slug], now)
+
+    beesd = kernen.get("beesd")
+    if beesd is not None and beesd.area_broker is not None:
+        broker = beesd.area_broker
+        if broker.user is None:
+            broker.user = ensure_member(
+                BROKER_USERNAME, *broker.name.split(" ", 1), "westbetuwe", password_hash
+            )
+            broker.save()
+        services.sync_area_broker(beesd)
+
+    overleg = services.overleg_workspace(home)
+    if overleg is not None and "beesd" in people and "heukelum" in people:
+        ensure_thread(
+            overleg, "Samen een AED-netwerk?",
+            [(people["beesd"][0], "Wie heeft ervaring met het onderhoud van een AED?"),
+             (people["heukelum"][0], "Wij: het dorpshuis regelt het. Ik stuur de afspraken.")],
+        )  # fmt: skip
+
+    project = load_project(home, kernen, people, now)
+
+    stdout = stdout or _NullOutput()
+    stdout.write(
+        "  Bestuur Beesd:    bestuur-beesd / "
+        + _password_text(password_hash)
+        + f"\n  Gebiedsmakelaar:  {BROKER_USERNAME} / (zelfde wachtwoord)"
+        + (f"\n  Project:          {project.url}werkruimte/" if project else "")
+        + "\n"
+    )
+
+
+def load_project(home, kernen, people, now):
+    if not all(slug in kernen for slug in PROJECT_KERNEN):
+        return None
+    index = ProjectIndexPage.objects.child_of(home).first()
+    if index is None:
+        return None
+    project = ProjectPage.objects.child_of(index).filter(slug="energiecooperatie").first()
+    if project is None:
+        project = ProjectPage(
+            title="Energiecoöperatie Linge",
+            slug="energiecooperatie",
+            summary=(
+                "Beesd, Heukelum en Asperen richten samen een energiecoöperatie op: zonnepanelen "
+                "op daken van dorpshuizen en een gezamenlijk inkoopcollectief."
+            ),
+        )
+        index.add_child(instance=project)
+        project.kernen.set([kernen[slug] for slug in PROJECT_KERNEN])
+        project.save_revision().publish()
+    workspace = services.ensure_project_workspace(project)
+    for number, slug in enumerate(PROJECT_KERNEN):
+        for user in people.get(slug, [])[:2]:
+            services.add_member(workspace, user, Role.CHAIR if number == 0 else Role.MEMBER)
+    chair = people["beesd"][0]
+    members = [m.user for m in workspace.memberships.select_related("user")]
+    plan = ensure_document(
+        workspace, "Plan van aanpak energiecoöperatie",
+        ["Fase 1: ledenwerving", "Fase 2: daken inventariseren", "Fase 3: subsidie aanvragen"],
+        chair,
+    )  # fmt: skip
+    ensure_meeting(
+        workspace, "Startbijeenkomst energiecoöperatie", now + timedelta(days=15),
+        location="Dorpshuis Heukelum", agenda="Kennismaking\nPlan van aanpak\nTaakverdeling",
+        created_by=chair, documents=[plan],
+    )  # fmt: skip
+    ensure_thread(
+        workspace, "Welke daken komen in aanmerking?",
+        [(chair, "Het dorpshuis van Beesd heeft een plat dak op het zuiden."),
+         (members[-1], "In Asperen kan het dak van de sporthal mee.")],
+    )  # fmt: skip
+    ensure_poll(
+        workspace, "Welke naam kiezen we?", ["Linge Energie", "Stroom van de Linge"],
+        now + timedelta(days=10), [(member, 0) for member in members[:2]], chair,
+    )  # fmt: skip
+    return project
+
+
+def _password_text(password_hash):
+    from django.contrib.auth.hashers import check_password
+
+    candidate = os.environ.get("DEMO_PASSWORD", DEFAULT_PASSWORD)
+    if password_hash is None or check_password(candidate, password_hash):
+        return candidate
+    return "(hetzelfde wachtwoord als admin)"
+
+
+class _NullOutput:
+    def write(self, text):
+        pass
+
+
+__all__ = ["Workspace", "load_members_demo", "simple_pdf"]

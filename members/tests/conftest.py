@@ -1,0 +1,151 @@
+"""A small member world: the boards of Beesd and Heukelum with members and content, two
+gebiedsmakelaars, and a project of Beesd and Heukelum."""
+
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from wagtail.documents import get_document_model
+
+import pytest
+
+from kernen.models import AreaBroker
+from members import services
+from members.constants import Role
+from members.demo import simple_pdf
+from members.models import (
+    BoardAreaPage,
+    Meeting,
+    Poll,
+    PollOption,
+    Post,
+    ProjectIndexPage,
+    ProjectPage,
+    Thread,
+    Workspace,
+)
+
+
+def make_pdf(title="Notulen"):
+    return simple_pdf(title, ["Regel een", "Regel twee"])
+
+
+def make_docx():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
+    return buffer.getvalue()
+
+
+def add_content(workspace, author, label=""):
+    Document = get_document_model()
+    document = Document(title=f"Jaarverslag{label}", collection=workspace.collection)
+    document.file = ContentFile(make_pdf(), name="jaarverslag.pdf")
+    document._set_document_file_metadata()
+    document.save()
+    meeting = Meeting.objects.create(
+        workspace=workspace,
+        title=f"Bestuursvergadering{label}",
+        starts_at=timezone.now() + timedelta(days=3),
+        location="Dorpshuis",
+        agenda="Opening\nRondvraag",
+    )
+    meeting.documents.add(document)
+    thread = Thread.objects.create(workspace=workspace, title=f"Dorpsdag{label}", author=author)
+    Post.objects.create(thread=thread, author=author, body="Wie helpt mee?")
+    poll = Poll.objects.create(
+        workspace=workspace,
+        question=f"Welke avond{label}?",
+        closes_at=timezone.now() + timedelta(days=5),
+    )
+    for number, label_text in enumerate(["Maandag", "Dinsdag"]):
+        PollOption.objects.create(poll=poll, label=label_text, sort_order=number)
+    return {"document": document, "meeting": meeting, "thread": thread, "poll": poll}
+
+
+@dataclass
+class World:
+    beesd: object
+    heukelum: object
+    board: Workspace
+    other_board: Workspace
+    project_page: ProjectPage
+    project: Workspace
+    users: dict
+    content: dict
+    project_content: dict
+
+
+@pytest.fixture
+def board_of():
+    def get(kern):
+        page = BoardAreaPage.objects.child_of(kern).get()
+        return Workspace.objects.get(page=page)
+
+    return get
+
+
+@pytest.fixture
+def make_project(municipality):
+    def make(title, kernen):
+        index = ProjectIndexPage.objects.child_of(municipality).get()
+        page = ProjectPage(title=title, summary=f"Samen werken aan {title}.")
+        index.add_child(instance=page)
+        page.kernen.set(kernen)
+        page.save_revision().publish()
+        return page
+
+    return make
+
+
+@pytest.fixture
+def world(beesd, heukelum, make_user, board_of, make_project):
+    board, other_board = board_of(beesd), board_of(heukelum)
+    users = {
+        "chair": make_user(
+            "voorzitter-beesd", email="voorzitter@beesd.example", first_name="Marieke"
+        ),  # fmt: skip
+        "own_board": make_user("lid-beesd", email="lid@beesd.example", first_name="Henk"),
+        "other_board": make_user("lid-heukelum", email="lid@heukelum.example"),
+        "assigned_broker": make_user("makelaar-beesd", email="makelaar1@westbetuwe.example"),
+        "unassigned_broker": make_user("makelaar-elders", email="makelaar2@westbetuwe.example"),
+        "project_member": make_user("project-heukelum", email="project@heukelum.example"),
+        "removed": make_user("oud-lid-beesd", email="oud@beesd.example"),
+    }
+    services.add_member(board, users["chair"], Role.CHAIR)
+    services.add_member(board, users["own_board"])
+    services.add_member(other_board, users["other_board"])
+    services.add_member(other_board, users["project_member"])
+    services.add_member(board, users["removed"]).delete()
+
+    assigned = AreaBroker.objects.create(
+        name="Anouk", email="a@westbetuwe.example", user=users["assigned_broker"]
+    )
+    unassigned = AreaBroker.objects.create(
+        name="Jeroen", email="j@westbetuwe.example", user=users["unassigned_broker"]
+    )
+    beesd.area_broker = assigned
+    beesd.save_revision().publish()
+    heukelum.area_broker = unassigned
+    heukelum.save_revision().publish()
+
+    project_page = make_project("Energiecoöperatie", [beesd, heukelum])
+    project = Workspace.objects.get(page=project_page)
+    services.add_member(project, users["chair"], Role.CHAIR)
+    services.add_member(project, users["project_member"])
+    return World(
+        beesd=beesd,
+        heukelum=heukelum,
+        board=board,
+        other_board=other_board,
+        project_page=project_page,
+        project=project,
+        users=users,
+        content=add_content(board, users["chair"]),
+        project_content=add_content(project, users["chair"], " project"),
+    )
