@@ -15,6 +15,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("blijf-op-de-hoogte/", include("subscriptions.urls")),
 ]
 
 if settings.DEBUG:
