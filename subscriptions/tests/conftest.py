@@ -72,9 +72,11 @@ def make_subscriber(db):
     def make(email, kernen, kinds, confirmed_ago=timedelta(days=1)):
         moment = timezone.now() - confirmed_ago
         subscriber = Subscriber.objects.create(
-            email=email, kinds=[str(kind) for kind in kinds], confirmed_at=moment,
+            email=email,
+            kinds=[str(kind) for kind in kinds],
+            confirmed_at=moment,
             digest_until=moment,
-        )  # fmt: skip
+        )
         subscriber.kernen.set(kernen)
         return subscriber
 

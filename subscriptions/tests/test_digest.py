@@ -186,8 +186,7 @@ def test_an_unsubscribed_person_gets_no_digest(beesd, make_subscriber, content):
     assert mail.outbox == []
 
 
-def test_the_management_command_and_the_task_send_digests(beesd, make_subscriber, content,
-                                                          publish):  # fmt: skip
+def test_the_management_command_and_the_task_send_digests(beesd, make_subscriber, content, publish):
     make_subscriber("jan@example.nl", [beesd], [Kind.NEWS])
     output = StringIO()
 

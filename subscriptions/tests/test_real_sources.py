@@ -18,7 +18,9 @@ from .conftest import digests_to
 
 pytestmark = pytest.mark.django_db
 
-needs_news = pytest.mark.skipif(not apps.is_installed("news"), reason="the news app is not installed")
+needs_news = pytest.mark.skipif(
+    not apps.is_installed("news"), reason="the news app is not installed"
+)
 needs_events = pytest.mark.skipif(
     not apps.is_installed("events"), reason="the events app is not installed"
 )
@@ -65,10 +67,22 @@ def test_news_of_a_kern_and_of_the_whole_municipality(
     make_subscriber("heukelum@example.nl", [heukelum], [Kind.NEWS])
     make_subscriber("alleen.werk@example.nl", [beesd], [Kind.WORKS])
     today = timezone.localdate()
-    make_page(index_under(beesd, "news.NewsIndexPage", "nieuws"), "news.NewsPage",
-              "Nieuwe speeltuin", "speeltuin", date=today, intro="Open op zaterdag.")  # fmt: skip
-    make_page(index_under(municipality, "news.NewsIndexPage", "nieuws"), "news.NewsPage",
-              "Nieuwe afvalkalender", "afvalkalender", date=today, intro="Voor iedereen.")  # fmt: skip
+    make_page(
+        index_under(beesd, "news.NewsIndexPage", "nieuws"),
+        "news.NewsPage",
+        "Nieuwe speeltuin",
+        "speeltuin",
+        date=today,
+        intro="Open op zaterdag.",
+    )
+    make_page(
+        index_under(municipality, "news.NewsIndexPage", "nieuws"),
+        "news.NewsPage",
+        "Nieuwe afvalkalender",
+        "afvalkalender",
+        date=today,
+        intro="Voor iedereen.",
+    )
 
     send_digests()
 
@@ -91,10 +105,24 @@ def test_work_notices_reach_exactly_their_kernen(
     index = index_under(municipality, "news.WorkNoticeIndexPage", "werkzaamheden")
     today = timezone.localdate()
     period = {"start_date": today, "end_date": today + timedelta(days=7)}
-    make_page(index, "news.WorkNoticePage", "Brug dicht", "brug-dicht", summary="Omleiding.",
-              kernen=[beesd, heukelum], **period)  # fmt: skip
-    make_page(index, "news.WorkNoticePage", "Gemaal onderhoud", "gemaal", summary="Geen hinder.",
-              all_kernen=True, **period)  # fmt: skip
+    make_page(
+        index,
+        "news.WorkNoticePage",
+        "Brug dicht",
+        "brug-dicht",
+        summary="Omleiding.",
+        kernen=[beesd, heukelum],
+        **period,
+    )
+    make_page(
+        index,
+        "news.WorkNoticePage",
+        "Gemaal onderhoud",
+        "gemaal",
+        summary="Geen hinder.",
+        all_kernen=True,
+        **period,
+    )
 
     send_digests()
 
@@ -116,8 +144,17 @@ def test_an_urgent_work_notice_goes_out_at_once(
     today = timezone.localdate()
 
     with django_capture_on_commit_callbacks(execute=True):
-        make_page(index, "news.WorkNoticePage", "Gaslek Markt", "gaslek", summary="Blijf weg.",
-                  kernen=[beesd], urgent=True, start_date=today, end_date=today)  # fmt: skip
+        make_page(
+            index,
+            "news.WorkNoticePage",
+            "Gaslek Markt",
+            "gaslek",
+            summary="Blijf weg.",
+            kernen=[beesd],
+            urgent=True,
+            start_date=today,
+            end_date=today,
+        )
 
     (message,) = mail.outbox
     assert message.to == ["beesd@example.nl"]
@@ -129,9 +166,15 @@ def test_activities_of_a_kern(beesd, heukelum, make_subscriber):
     make_subscriber("beesd@example.nl", [beesd], [Kind.ACTIVITIES])
     make_subscriber("heukelum@example.nl", [heukelum], [Kind.ACTIVITIES])
     start = timezone.now() + timedelta(days=3)
-    make_page(index_under(beesd, "events.EventIndexPage", "activiteiten"), "events.EventPage",
-              "Lampionnenoptocht", "optocht", start=start, end=start + timedelta(hours=2),
-              summary="Voor jong en oud.")  # fmt: skip
+    make_page(
+        index_under(beesd, "events.EventIndexPage", "activiteiten"),
+        "events.EventPage",
+        "Lampionnenoptocht",
+        "optocht",
+        start=start,
+        end=start + timedelta(hours=2),
+        summary="Voor jong en oud.",
+    )
 
     send_digests()
 

@@ -128,8 +128,13 @@ def test_subscribing_sends_a_confirmation_and_stores_nothing(
 def test_confirming_takes_a_click_and_then_stores_the_choices(
     client, beesd, heukelum, django_capture_on_commit_callbacks
 ):
-    link = subscribe(client, django_capture_on_commit_callbacks, "jan@example.nl", [beesd],
-                     ["nieuws", "activiteiten"])  # fmt: skip
+    link = subscribe(
+        client,
+        django_capture_on_commit_callbacks,
+        "jan@example.nl",
+        [beesd],
+        ["nieuws", "activiteiten"],
+    )
 
     page = client.get(link)
     assert page.status_code == 200
@@ -152,10 +157,12 @@ def test_subscribing_again_updates_the_choices_without_a_duplicate_or_a_leak(
 ):
     capture = django_capture_on_commit_callbacks
     client.post(subscribe(client, capture, "jan@example.nl", [beesd], ["nieuws"]))
-    first = post(client, capture, email="jan@example.nl", kernen=[heukelum.pk],
-                 kinds=["werkzaamheden"])  # fmt: skip
-    unknown = post(client, capture, email="piet@example.nl", kernen=[heukelum.pk],
-                   kinds=["werkzaamheden"])  # fmt: skip
+    first = post(
+        client, capture, email="jan@example.nl", kernen=[heukelum.pk], kinds=["werkzaamheden"]
+    )
+    unknown = post(
+        client, capture, email="piet@example.nl", kernen=[heukelum.pk], kinds=["werkzaamheden"]
+    )
 
     # The same answer for a known and an unknown address.
     assert (first.status_code, first["Location"]) == (unknown.status_code, unknown["Location"])
@@ -196,8 +203,14 @@ def test_bad_input_is_refused_in_dutch_and_nothing_is_sent_or_stored(
 
 
 def test_a_filled_in_honeypot_sends_nothing(client, beesd, django_capture_on_commit_callbacks):
-    response = post(client, django_capture_on_commit_callbacks, email="bot@example.nl",
-                    kernen=[beesd.pk], kinds=["nieuws"], website="http://spam.example")  # fmt: skip
+    response = post(
+        client,
+        django_capture_on_commit_callbacks,
+        email="bot@example.nl",
+        kernen=[beesd.pk],
+        kinds=["nieuws"],
+        website="http://spam.example",
+    )
 
     assert response.status_code == 302  # a robot learns nothing
     assert mail.outbox == []
@@ -207,27 +220,37 @@ def test_one_ip_address_is_limited(client, beesd, settings, django_capture_on_co
     settings.SUBSCRIPTIONS_RATE_LIMIT = 3
     capture = django_capture_on_commit_callbacks
     for number in range(3):
-        response = post(client, capture, email=f"mens{number}@example.nl", kernen=[beesd.pk],
-                        kinds=["nieuws"])  # fmt: skip
+        response = post(
+            client, capture, email=f"mens{number}@example.nl", kernen=[beesd.pk], kinds=["nieuws"]
+        )
         assert response.status_code == 302
 
-    response = post(client, capture, email="mens4@example.nl", kernen=[beesd.pk],
-                    kinds=["nieuws"])  # fmt: skip
+    response = post(client, capture, email="mens4@example.nl", kernen=[beesd.pk], kinds=["nieuws"])
 
     assert response.status_code == 429
     assert "Je hebt het te vaak geprobeerd." in response.content.decode()
     assert len(mail.outbox) == 3
     other_ip = Client(REMOTE_ADDR="192.0.2.7")
-    assert post(other_ip, capture, email="mens4@example.nl", kernen=[beesd.pk],
-                kinds=["nieuws"]).status_code == 302  # fmt: skip
+    assert (
+        post(
+            other_ip, capture, email="mens4@example.nl", kernen=[beesd.pk], kinds=["nieuws"]
+        ).status_code
+        == 302
+    )
 
 
-def test_one_address_gets_few_confirmation_mails(client, beesd, settings,
-                                                 django_capture_on_commit_callbacks):  # fmt: skip
+def test_one_address_gets_few_confirmation_mails(
+    client, beesd, settings, django_capture_on_commit_callbacks
+):
     settings.SUBSCRIPTIONS_RATE_LIMIT_PER_ADDRESS = 2
     for _attempt in range(4):
-        response = post(client, django_capture_on_commit_callbacks, email="jan@example.nl",
-                        kernen=[beesd.pk], kinds=["nieuws"])  # fmt: skip
+        response = post(
+            client,
+            django_capture_on_commit_callbacks,
+            email="jan@example.nl",
+            kernen=[beesd.pk],
+            kinds=["nieuws"],
+        )
         assert response.status_code == 302
 
     assert len(mail.outbox) == 2
@@ -268,8 +291,7 @@ def test_an_unsubscribe_link_cannot_confirm(client, beesd):
     assert Subscriber.objects.count() == 0
 
 
-def test_unsubscribing_deletes_the_address_and_its_choices(client, beesd, make_subscriber,
-                                                           publish):  # fmt: skip
+def test_unsubscribing_deletes_the_address_and_its_choices(client, beesd, make_subscriber, publish):
     subscriber = make_subscriber("jan@example.nl", [beesd], ["nieuws"])
     Delivery.objects.create(subscriber=subscriber, page=publish(beesd, "Iets", "nieuws-iets"))
     keep = make_subscriber("piet@example.nl", [beesd], ["nieuws"])

@@ -29,7 +29,8 @@ def test_an_urgent_page_goes_out_at_once_to_the_subscribers_of_its_kern(
         assert mail.outbox == []  # not before the publication is committed
 
     assert len(callbacks) == 1
-    assert sorted(m.to[0] for m in mail.outbox) == ["werk.beesd@example.nl", "werk.beide@example.nl"]
+    recipients = sorted(message.to[0] for message in mail.outbox)
+    assert recipients == ["werk.beesd@example.nl", "werk.beide@example.nl"]
     message = digests_to("werk.beesd@example.nl")[0]
     assert message.subject == "Spoed: Waterleiding gesprongen"
     assert "Beesd" in message.body
