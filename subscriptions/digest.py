@@ -154,7 +154,7 @@ def send_urgent(page_id: int, source: Source) -> int:
             ):
                 continue
             Delivery.objects.create(subscriber=subscriber, page=page)
-            kernen = list(subscriber.kernen.all())
+            kernen = list(candidate.kernen.all())  # prefetched by wanting()
             base_url = base_url_for(kernen)
             context = email_context(subscriber, kernen, [item], base_url)
             context["item"] = context["groups"][0]["items"][0]
