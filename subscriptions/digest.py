@@ -112,6 +112,7 @@ def send_digest(subscriber_id: int, until: datetime) -> int:
             "digest",
             email_context(subscriber, kernen, items, base_url),
             base_url,
+            subscriber.pk,
         )
         return len(items)
 
@@ -164,6 +165,7 @@ def send_urgent(page_id: int, source: Source) -> int:
                 "urgent",
                 context,
                 base_url,
+                subscriber.pk,
             )
             sent += 1
     return sent

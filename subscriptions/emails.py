@@ -10,14 +10,15 @@ from django.utils import translation
 from subscriptions.tokens import make_unsubscribe_token
 
 
-def unsubscribe_url(base_url: str, email: str) -> str:
-    path = reverse("subscriptions:unsubscribe", args=[make_unsubscribe_token(email)])
+def unsubscribe_url(base_url: str, subscriber_id: int | None) -> str:
+    path = reverse("subscriptions:unsubscribe", args=[make_unsubscribe_token(subscriber_id)])
     return base_url.rstrip("/") + path
 
 
-def send(email: str, subject: str, template: str, context: dict, base_url: str) -> None:
+def send(email: str, subject: str, template: str, context: dict, base_url: str,
+         subscriber_id: int | None) -> None:  # fmt: skip
     """Render ``emails/<template>.txt`` and ``.html`` and send them to ``email``."""
-    unsubscribe = unsubscribe_url(base_url, email)
+    unsubscribe = unsubscribe_url(base_url, subscriber_id)
     context = {**context, "email": email, "unsubscribe_url": unsubscribe, "base_url": base_url}
     with translation.override(settings.LANGUAGE_CODE):
         text = render_to_string(f"emails/{template}.txt", context)

@@ -8,6 +8,7 @@ from django_tasks import task
 
 from subscriptions import digest, emails
 from subscriptions.constants import Kind
+from subscriptions.models import Subscriber
 from subscriptions.sources import get_source
 
 
@@ -25,6 +26,8 @@ def send_confirmation(email: str, kern_names: list[str], kinds: list[str], confi
             "valid_hours": settings.SUBSCRIPTIONS_CONFIRM_MAX_AGE // 3600,
         },
         base_url,
+        # Someone who is subscribed already can also unsubscribe from this e-mail.
+        Subscriber.objects.filter(email=email).values_list("pk", flat=True).first(),
     )
 
 

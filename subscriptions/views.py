@@ -197,13 +197,15 @@ def confirm(request, token):
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     try:
-        email = read_unsubscribe_token(token)
+        subscriber_id = read_unsubscribe_token(token)
     except InvalidToken as error:
         return bad_link(request, error)
-    if request.method == "GET":
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    if request.method == "GET" and subscriber is not None:
         # Unsubscribing takes one click on the button: a link checker must not do it.
-        return TemplateResponse(request, "pages/unsubscribe.html", {"email": email})
-    Subscriber.objects.filter(email=email).delete()
+        return TemplateResponse(request, "pages/unsubscribe.html", {"email": subscriber.email})
+    if subscriber is not None:
+        subscriber.delete()
     return message(
         request,
         _("You have been unsubscribed"),

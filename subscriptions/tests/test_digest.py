@@ -77,6 +77,21 @@ def test_a_digest_holds_exactly_the_items_of_the_chosen_kernen_and_kinds(
     assert "http://localhost/blijf-op-de-hoogte/afmelden/" in body
 
 
+def test_the_unsubscribe_link_of_a_digest_deletes_that_subscriber(
+    client, beesd, make_subscriber, content
+):
+    make_subscriber("jan@example.nl", [beesd], [Kind.NEWS])
+    make_subscriber("piet@example.nl", [beesd], [Kind.NEWS])
+    send_digests()
+    message = digests_to("jan@example.nl")[0]
+    url = message.extra_headers["List-Unsubscribe"].strip("<>").removeprefix("http://localhost")
+
+    response = client.post(url, {"List-Unsubscribe": "One-Click"})
+
+    assert response.status_code == 200
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["piet@example.nl"]
+
+
 def test_each_subscriber_gets_their_own_kernen(beesd, heukelum, make_subscriber, content):
     make_subscriber("beesd@example.nl", [beesd], [Kind.ACTIVITIES])
     make_subscriber("heukelum@example.nl", [heukelum], [Kind.NEWS])

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 SENT_PAGE_QUERIES = 3  # site, its home page (menu), footer settings
 CONFIRM_PAGE_QUERIES = 4  # + the chosen kernen
-UNSUBSCRIBE_PAGE_QUERIES = 3
+UNSUBSCRIBE_PAGE_QUERIES = 4  # site, home page, the subscriber, footer settings
 
 
 def test_the_sent_page(client, beesd, count_queries):
@@ -43,8 +43,9 @@ def test_the_confirm_page_shows_the_choices_at_any_number_of_kernen(
     assert few_queries == many_queries == CONFIRM_PAGE_QUERIES
 
 
-def test_the_unsubscribe_page(client, municipality, count_queries):
-    url = reverse("subscriptions:unsubscribe", args=[make_unsubscribe_token("jan@example.nl")])
+def test_the_unsubscribe_page(client, beesd, make_subscriber, count_queries):
+    subscriber = make_subscriber("jan@example.nl", [beesd], ["nieuws"])
+    url = reverse("subscriptions:unsubscribe", args=[make_unsubscribe_token(subscriber.pk)])
 
     response, queries = count_queries(client, url)
 

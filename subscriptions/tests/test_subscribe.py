@@ -283,9 +283,7 @@ def test_an_expired_confirmation_link_is_refused(client, beesd, settings, monkey
 
 
 def test_an_unsubscribe_link_cannot_confirm(client, beesd):
-    response = client.post(
-        reverse("subscriptions:confirm", args=[make_unsubscribe_token("jan@example.nl")])
-    )
+    response = client.post(reverse("subscriptions:confirm", args=[make_unsubscribe_token(1)]))
 
     assert response.status_code == 400
     assert Subscriber.objects.count() == 0
@@ -295,7 +293,7 @@ def test_unsubscribing_deletes_the_address_and_its_choices(client, beesd, make_s
     subscriber = make_subscriber("jan@example.nl", [beesd], ["nieuws"])
     Delivery.objects.create(subscriber=subscriber, page=publish(beesd, "Iets", "nieuws-iets"))
     keep = make_subscriber("piet@example.nl", [beesd], ["nieuws"])
-    url = reverse("subscriptions:unsubscribe", args=[make_unsubscribe_token("jan@example.nl")])
+    url = reverse("subscriptions:unsubscribe", args=[make_unsubscribe_token(subscriber.pk)])
 
     page = client.get(url)
     assert page.status_code == 200
@@ -312,8 +310,8 @@ def test_unsubscribing_deletes_the_address_and_its_choices(client, beesd, make_s
 
 
 def test_one_click_unsubscribe_from_the_mail_program_needs_no_csrf_token(beesd, make_subscriber):
-    make_subscriber("jan@example.nl", [beesd], ["nieuws"])
-    url = reverse("subscriptions:unsubscribe", args=[make_unsubscribe_token("jan@example.nl")])
+    subscriber = make_subscriber("jan@example.nl", [beesd], ["nieuws"])
+    url = reverse("subscriptions:unsubscribe", args=[make_unsubscribe_token(subscriber.pk)])
 
     response = Client(enforce_csrf_checks=True).post(
         url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
@@ -324,8 +322,8 @@ def test_one_click_unsubscribe_from_the_mail_program_needs_no_csrf_token(beesd, 
 
 
 def test_a_tampered_unsubscribe_link_deletes_nothing(client, beesd, make_subscriber):
-    make_subscriber("jan@example.nl", [beesd], ["nieuws"])
-    token = make_unsubscribe_token("jan@example.nl")
+    subscriber = make_subscriber("jan@example.nl", [beesd], ["nieuws"])
+    token = make_unsubscribe_token(subscriber.pk)
 
     response = client.post(reverse("subscriptions:unsubscribe", args=[token[:-3] + "abc"]))
 
