@@ -330,3 +330,19 @@ def test_a_tampered_unsubscribe_link_deletes_nothing(client, beesd, make_subscri
     assert response.status_code == 400
     assert "Deze link klopt niet." in response.content.decode()
     assert Subscriber.objects.count() == 1
+
+
+def test_behind_a_proxy_the_limit_counts_the_visitors_address(
+    client, beesd, settings, django_capture_on_commit_callbacks
+):
+    settings.SUBSCRIPTIONS_RATE_LIMIT = 1
+    settings.SUBSCRIPTIONS_TRUST_X_FORWARDED_FOR = True
+    data = {"email": "jan@example.nl", "kernen": [beesd.pk], "kinds": ["nieuws"]}
+
+    def post_from(address):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(URL, data, headers={"X-Forwarded-For": f"203.0.113.9, {address}"})
+
+    assert post_from("198.51.100.1").status_code == 302
+    assert post_from("198.51.100.1").status_code == 429
+    assert post_from("198.51.100.2").status_code == 302
