@@ -17,6 +17,7 @@ urlpatterns = [
     path("zoeken/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("members.urls")),
+    path("blijf-op-de-hoogte/", include("subscriptions.urls")),
 ]
 
 if settings.DEBUG:

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "news",
     "events",
     "members",
+    "subscriptions",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -234,3 +235,17 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/inloggen/"
 MEMBERS_MAX_UPLOAD_SIZE = env_int("MEMBERS_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 MEMBERS_INVITATION_VALID_DAYS = env_int("MEMBERS_INVITATION_VALID_DAYS", 7)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
+# subscriptions ("Blijf op de hoogte"): how long a confirmation link works, how often one IP
+# address may post the form and one e-mail address may get a confirmation e-mail per window,
+# and how far a digest looks back for pages committed just after the previous run.
+# Production runs background work with django-tasks-db (TASKS_BACKEND=
+# django_tasks_db.DatabaseBackend and `manage.py db_worker`); its app holds the task table.
+INSTALLED_APPS += ["django_tasks_db"]
+SUBSCRIPTIONS_CONFIRM_MAX_AGE = env_int("SUBSCRIPTIONS_CONFIRM_MAX_AGE", 3 * 24 * 60 * 60)
+SUBSCRIPTIONS_RATE_LIMIT = env_int("SUBSCRIPTIONS_RATE_LIMIT", 10)
+SUBSCRIPTIONS_RATE_LIMIT_PER_ADDRESS = env_int("SUBSCRIPTIONS_RATE_LIMIT_PER_ADDRESS", 3)
+SUBSCRIPTIONS_RATE_WINDOW = 60 * 60
+SUBSCRIPTIONS_DIGEST_OVERLAP = 60 * 60
+# Behind a reverse proxy REMOTE_ADDR is the proxy's: set this to true when the proxy appends the
+# client's address to X-Forwarded-For.
+SUBSCRIPTIONS_TRUST_X_FORWARDED_FOR = env_bool("SUBSCRIPTIONS_TRUST_X_FORWARDED_FOR", default=False)

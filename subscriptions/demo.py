@@ -1,0 +1,33 @@
+"""Demo subscribers: confirmed, with example addresses. Idempotent."""
+
+from django.utils import timezone
+
+from kernen.models import KernPage
+from subscriptions.constants import Kind
+from subscriptions.models import Subscriber
+
+DEMO_SUBSCRIBERS = [
+    ("inwoner.beesd@example.nl", ["beesd"], [Kind.WORKS, Kind.NEWS, Kind.ACTIVITIES]),
+    ("familie.jansen@example.nl", ["beesd", "rumpt"], [Kind.WORKS]),
+    ("heukelum.nieuws@example.nl", ["heukelum"], [Kind.NEWS, Kind.ACTIVITIES]),
+    ("ondernemer.geldermalsen@example.nl", ["geldermalsen", "meteren"], [Kind.WORKS, Kind.NEWS]),
+]
+
+
+def load_demo(home, stdout=None):
+    now = timezone.now()
+    made = 0
+    for email, slugs, kinds in DEMO_SUBSCRIBERS:
+        kernen = list(KernPage.objects.child_of(home).filter(slug__in=slugs))
+        if not kernen:
+            continue
+        subscriber, created = Subscriber.objects.get_or_create(
+            email=email,
+            defaults={"kinds": [str(kind) for kind in kinds], "confirmed_at": now,
+                      "digest_until": now},
+        )  # fmt: skip
+        if created:
+            subscriber.kernen.set(kernen)
+            made += 1
+    if stdout is not None and made:
+        stdout.write(f"Demo: {made} subscribers to 'Blijf op de hoogte'.")
