@@ -31,7 +31,6 @@ if settings.DEBUG:
 # they hand anything that is not a kern on to Wagtail.
 urlpatterns += [path("", include("news.urls"))]
 
-urlpatterns += [path("", include(wagtail_urls))]
 urlpatterns += [
     # Calendar feeds: /<kern>/agenda.ics and /activiteiten/agenda.ics. Wagtail's page URLs end
     # in a slash and hold no dot, so these resolve their page themselves (events/views.py).

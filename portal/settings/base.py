@@ -220,6 +220,7 @@ GEO_WIDGET_LEAFLET_TILE_LAYER = (
     "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
 )
 GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {"attribution": "Kaartgegevens © Kadaster", "maxZoom": 19}
+
 # home / kernen: forms, editorial workflow
 # Form submissions per visitor's address and form page within the window (seconds).
 FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 5)
@@ -227,6 +228,7 @@ FORM_RATE_LIMIT_WINDOW = env_int("FORM_RATE_LIMIT_WINDOW", 3600)
 # Behind a reverse proxy that sets X-Forwarded-For, rate limits use the address it adds.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
 # Scheduled publishing runs from cron: `manage.py publish_scheduled` every few minutes.
+
 # members: the private member area (login on the public site, uploads, invitations).
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "members_account"
@@ -235,6 +237,7 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/inloggen/"
 MEMBERS_MAX_UPLOAD_SIZE = env_int("MEMBERS_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 MEMBERS_INVITATION_VALID_DAYS = env_int("MEMBERS_INVITATION_VALID_DAYS", 7)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
+
 # subscriptions ("Blijf op de hoogte"): how long a confirmation link works, how often one IP
 # address may post the form and one e-mail address may get a confirmation e-mail per window,
 # and how far a digest looks back for pages committed just after the previous run.
