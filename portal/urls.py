@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from agenda import opendata
+from agenda.api import api_router
 from search import views as search_views
 
 urlpatterns = [
@@ -15,6 +17,9 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("api/v2/", api_router.urls),
+    path("kernagendas/actiepunten.csv", opendata.action_points_csv, name="agenda_csv"),
+    path("kernagendas/actiepunten.json", opendata.action_points_json, name="agenda_json"),
 ]
 
 if settings.DEBUG:

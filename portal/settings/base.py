@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     # Our apps, lowest first: each imports only the ones above it.
     "home",
     "kernen",
+    "agenda",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -26,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -39,6 +41,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "rest_framework",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
