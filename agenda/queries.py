@@ -62,11 +62,11 @@ def words_of(text):
 
 
 def similar_action_points(point):
-    """Up to SIMILAR_LIMIT live action points of other kernen with the same theme and a word
-    of the title in common: one query, whatever the number of kernen."""
+    """Up to SIMILAR_LIMIT live action points of other kernen with the same theme and one of
+    the longest words of the title in their title or summary: one query, whatever the number of kernen."""
     if not point.theme_id:
         return live_action_points().none()
-    words = words_of(f"{point.title} {point.summary}") if point.summary else words_of(point.title)
+    words = words_of(point.title) or words_of(point.summary)
     if not words:
         return live_action_points().none()
     matches = Q()

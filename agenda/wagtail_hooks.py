@@ -21,6 +21,7 @@ register_permission_policy(Interest, KernScopedPolicy(Interest))
 
 class ThemeViewSet(SnippetViewSet):
     model = Theme
+    url_prefix = "kernagenda/themas"
     icon = "tag"
     menu_label = _("Themes")
     list_display = ["name", "slug", "sort_order"]
@@ -37,6 +38,7 @@ class KernScopedIndexView(IndexView):
 
 class SignUpViewSet(ModelViewSet):
     model = SignUp
+    name = "aanmeldingen"
     icon = "group"
     menu_label = _("Sign-ups")
     add_to_admin_menu = False
@@ -58,6 +60,7 @@ class SignUpViewSet(ModelViewSet):
 
 class InterestViewSet(ModelViewSet):
     model = Interest
+    name = "gezamenlijke-inkoop"
     icon = "group"
     menu_label = _("Joint purchase")
     add_to_admin_menu = False
