@@ -63,7 +63,7 @@ def words_of(text):
 
 def similar_action_points(point):
     """Up to SIMILAR_LIMIT live action points of other kernen with the same theme and one of
-    the longest words of the title in their title or summary: one query, whatever the number of kernen."""
+    the longest words of the title in their title or summary. One query, however many kernen."""
     if not point.theme_id:
         return live_action_points().none()
     words = words_of(point.title) or words_of(point.summary)

@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -5,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
@@ -36,6 +37,16 @@ class KernScopedIndexView(IndexView):
         ).select_related("action_point", "action_point__kern", "kern")
 
 
+class KernScopedInspectView(InspectView):
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not self.permission_policy.user_has_any_permission_for_instance(
+            self.request.user, ["view", "change", "delete"], instance
+        ):
+            raise PermissionDenied
+        return instance
+
+
 class SignUpViewSet(ModelViewSet):
     model = SignUp
     name = "aanmeldingen"
@@ -44,6 +55,7 @@ class SignUpViewSet(ModelViewSet):
     add_to_admin_menu = False
     inspect_view_enabled = True
     index_view_class = KernScopedIndexView
+    inspect_view_class = KernScopedInspectView
     list_display = [
         "name",
         "email",
@@ -66,6 +78,7 @@ class InterestViewSet(ModelViewSet):
     add_to_admin_menu = False
     inspect_view_enabled = True
     index_view_class = KernScopedIndexView
+    inspect_view_class = KernScopedInspectView
     list_display = [
         "name",
         "email",

@@ -215,9 +215,7 @@ def test_print_view_lists_themes_points_status_and_contacts(client, beesd, make_
     assert "Werkgroep Groen" in html and "06-1" in html
 
 
-def test_draft_and_private_points_stay_out_of_every_listing(
-    client, beesd, asperen, make_point
-):
+def test_draft_and_private_points_stay_out_of_every_listing(client, beesd, asperen, make_point):
     make_point(beesd, "Openbaar punt")
     draft = make_point(beesd, "Conceptpunt")
     draft.unpublish()
