@@ -1,4 +1,5 @@
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from agenda.constants import InterestKind, Status
@@ -57,7 +58,26 @@ class OverviewFilterForm(KernagendaFilterForm):
         ]
 
 
+class CachedChoiceIterator(ModelChoiceIterator):
+    """Choices from the queryset's result cache: two forms on one page share one query."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
 class KernChoiceField(forms.ModelChoiceField):
+    iterator = CachedChoiceIterator
+
+    def _set_queryset(self, queryset):
+        # Keep the very queryset (not a copy) so its results are loaded once per request.
+        self._queryset = queryset
+        self.widget.choices = self.choices
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
     def label_from_instance(self, obj):
         return obj.title
 

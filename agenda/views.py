@@ -24,10 +24,14 @@ OVERVIEW_PAGE_SIZE = 50
 NO_THEME = "Overig"
 
 
-def paginate(request, items, per_page):
-    """A page of ``items``; a page number past the end, or not a number, is a 404."""
+def paginate(request, items, per_page, count=None):
+    """A page of ``items``; a page number past the end, or not a number, is a 404. ``count``,
+    when the view knows it already, saves the paginator its COUNT query."""
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count
     try:
-        return Paginator(items, per_page).page(int(request.GET.get("page", "1")))
+        return paginator.page(int(request.GET.get("page", "1")))
     except (ValueError, EmptyPage) as error:
         raise Http404(_("This page does not exist.")) from error
 
@@ -106,7 +110,7 @@ def kernagenda_index(request, page):
         form=form,
         groups=group_by_theme(points),
         number=len(points),
-        versions=list(page.versions.only("id", "name", "published_at")),
+        versions=list(page.versions.defer("points")),
         filtered=form.is_bound,
     )
     return TemplateResponse(request, page.get_template(request), context, status=status)
@@ -147,8 +151,6 @@ def kernagenda_version(request, page, version_id):
         version=version,
         groups=groups,
         number=len(points),
-        status_labels=dict(Status.choices),
-        versions=list(page.versions.only("id", "name", "published_at")),
     )
     return TemplateResponse(request, "pages/kernagenda_version.html", context)
 
@@ -157,7 +159,7 @@ def kernagenda_changes(request, page):
     kern = kern_of(page)
     versions = list(page.versions.all())
     context = page.get_context(request)
-    context.update(kern=kern, versions=versions, status_labels=dict(Status.choices))
+    context.update(kern=kern, versions=versions)
     if not versions:
         return TemplateResponse(request, "pages/kernagenda_changes.html", context)
 
@@ -188,46 +190,49 @@ def kernagenda_changes(request, page):
 # Action point
 
 
-def action_point_details(page):
-    """The page with kern, theme and the counts the public may see, in one query."""
+def action_point_details():
+    """Action points with kern, theme and the counts the public may see, in one query."""
+    joint_ids = ActionPointPage.joint_kernen.through.objects.filter(
+        actionpointpage=OuterRef(OuterRef("pk"))
+    ).values("kernpage_id")
     signups = SignUp.objects.filter(action_point=OuterRef("pk")).order_by().values("action_point")
     residents = (
         Interest.objects.filter(action_point=OuterRef("pk"), kind=InterestKind.RESIDENT)
         .order_by()
         .values("action_point")
     )
-    return (
-        ActionPointPage.objects.select_related("kern", "theme")
-        .annotate(
-            signup_count=Subquery(signups.annotate(number=Count("pk")).values("number")),
-            resident_count=Subquery(residents.annotate(number=Count("pk")).values("number")),
-        )
-        .get(pk=page.pk)
+    other_kernen = (
+        Interest.objects.filter(action_point=OuterRef("pk"), kind=InterestKind.KERN)
+        .exclude(kern=None)
+        .exclude(kern_id=OuterRef("kern_id"))
+        .exclude(kern_id__in=joint_ids)
+        .order_by()
+        .values("action_point")
+    )
+    return ActionPointPage.objects.select_related("kern", "theme").annotate(
+        signup_count=Subquery(signups.annotate(number=Count("pk")).values("number")),
+        resident_count=Subquery(residents.annotate(number=Count("pk")).values("number")),
+        other_kern_count=Subquery(
+            other_kernen.annotate(number=Count("kern_id", distinct=True)).values("number")
+        ),
     )
 
 
 def action_point_page(request, page, signup_form=None, interest_form=None, status=200):
-    point = action_point_details(page)
+    point = page if hasattr(page, "signup_count") else action_point_details().get(pk=page.pk)
     kernen = kernen_queryset(point.kern) if point.kern else KernPage.objects.none()
     joint_kernen = list(point.joint_kernen.only("id", "title", "slug", "url_path"))
-    taking_part = {point.kern_id, *(kern.pk for kern in joint_kernen)}
-    if point.joint_purchase:
-        taking_part |= set(
-            Interest.objects.filter(action_point=point, kind=InterestKind.KERN)
-            .exclude(kern=None)
-            .values_list("kern_id", flat=True)
-        )
-    context = page.get_context(request)
+    context = point.get_context(request)
     context.update(
         page=point,
         self=point,
-        kernagenda_url=page.url[: -len(page.slug) - 1] if page.url else None,
+        kernagenda_url=point.url[: -len(point.slug) - 1] if point.url else None,
         joint_kernen=joint_kernen,
         updates=list(point.updates.order_by("-date", "-sort_order")),
         similar=list(queries.similar_action_points(point)),
         signup_count=point.signup_count or 0,
         resident_count=point.resident_count or 0,
-        kern_count=len(taking_part - {None}),
+        kern_count=(1 if point.kern_id else 0) + len(joint_kernen) + (point.other_kern_count or 0),
         signup_form=signup_form or SignUpForm(kernen=kernen),
         interest_form=(interest_form or InterestForm(kernen=kernen))
         if point.joint_purchase
@@ -235,7 +240,7 @@ def action_point_page(request, page, signup_form=None, interest_form=None, statu
         signed_up=request.GET.get("aangemeld") == "1",
         interested=request.GET.get("doet-mee") == "1",
     )
-    return TemplateResponse(request, page.get_template(request), context, status=status)
+    return TemplateResponse(request, point.get_template(request), context, status=status)
 
 
 def client_ip(request):
@@ -314,9 +319,31 @@ def overview(request, page):
             status = 400
             points = points.none()
 
-    counts = {}
-    for row in points.order_by().values("kern_id", "status").annotate(number=Count("pk")):
-        counts.setdefault(row["kern_id"], {})[row["status"]] = row["number"]
+    # One grouped query gives the counts per kern and status and the budgets per theme.
+    counts, budget_rows = {}, {}
+    grouped = (
+        points.order_by()
+        .values("kern_id", "status", "theme__name", "theme__sort_order")
+        .annotate(
+            number=Count("pk"),
+            requested=Sum("budget_requested"),
+            granted=Sum("budget_granted"),
+        )
+    )
+    for row in grouped:
+        kern_counts = counts.setdefault(row["kern_id"], {})
+        kern_counts[row["status"]] = kern_counts.get(row["status"], 0) + row["number"]
+        theme = (
+            row["theme__name"] is None,
+            row["theme__sort_order"] or 0,
+            row["theme__name"] or "",
+        )
+        budget = budget_rows.setdefault(
+            theme, {"theme__name": row["theme__name"], "requested": 0, "granted": 0}
+        )
+        budget["requested"] += row["requested"] or 0
+        budget["granted"] += row["granted"] or 0
+    budgets = [budget_rows[key] for key in sorted(budget_rows)]
     table = []
     for kern in kernen:
         kern_counts = counts.get(kern.pk, {})
@@ -329,20 +356,14 @@ def overview(request, page):
             }
         )
     totals = [sum(row["cells"][index] for row in table) for index in range(len(Status))]
-
-    budgets = list(
-        points.order_by()
-        .values("theme__name", "theme__sort_order")
-        .annotate(requested=Sum("budget_requested"), granted=Sum("budget_granted"))
-        .order_by("theme__sort_order", "theme__name")
-    )
+    number = sum(sum(kern_counts.values()) for kern_counts in counts.values())
 
     listing = (
         points.select_related("kern", "theme")
         .prefetch_related(queries.joint_kernen_prefetch())
         .order_by("kern__title", "theme__sort_order", "title")
     )
-    page_obj = paginate(request, listing, OVERVIEW_PAGE_SIZE)
+    page_obj = paginate(request, listing, OVERVIEW_PAGE_SIZE, count=number)
     query = request.GET.copy()
     query.pop("page", None)
 
@@ -357,8 +378,8 @@ def overview(request, page):
         statuses=Status.choices,
         chart=charts.status_chart(table),
         budgets=budgets,
-        budget_requested=sum(row["requested"] or 0 for row in budgets),
-        budget_granted=sum(row["granted"] or 0 for row in budgets),
+        budget_requested=sum(row["requested"] for row in budgets),
+        budget_granted=sum(row["granted"] for row in budgets),
         extra_query=query.urlencode(),
     )
     return TemplateResponse(request, page.get_template(request), context, status=status)

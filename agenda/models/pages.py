@@ -1,6 +1,7 @@
 import datetime
 
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +46,24 @@ class KernagendaPage(RoutablePageMixin, Page):
     @property
     def kern(self):
         return KernPage.objects.get(pk=self.get_parent().pk)
+
+    def route(self, request, path_components):
+        """Serve an action point with its details in one query, instead of Wagtail's two
+        (the page, then its specific type) and another for the details."""
+        if path_components and not self.is_own_route(path_components):
+            from agenda.views import action_point_details
+
+            point = action_point_details().child_of(self).filter(slug=path_components[0]).first()
+            if point is not None:
+                return point.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def is_own_route(self, path_components):
+        try:
+            self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            return False
+        return True
 
     @path("")
     def index_route(self, request):
