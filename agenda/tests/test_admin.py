@@ -142,3 +142,70 @@ def test_redactie_publishes_a_version_of_its_own_kernagenda_only(
     version = KernagendaVersion.objects.get()
     assert version.kernagenda.pk == kernagenda_of(beesd).pk
     assert [point["title"] for point in version.points] == ["Bloemrijke bermen"]
+
+
+def test_admin_screens_render_with_the_kernagenda_entries(
+    client, beesd, asperen, beesd_editor, municipality_user, make_point
+):
+    from agenda.tests.conftest import kernagenda_of
+
+    make_point(beesd)
+    client.force_login(beesd_editor)
+    own = client.get(reverse("wagtailadmin_explore", args=[kernagenda_of(beesd).pk]))
+    assert own.status_code == 200
+    assert "Nieuwe versie publiceren" in own.content.decode()
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+    client.force_login(municipality_user)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Actiepunten over de bespreekdatum" in home
+    themes = client.get(reverse("wagtailsnippets_agenda_theme:list"))
+    assert themes.status_code == 200
+    assert "Verkeer en veiligheid" in themes.content.decode()
+
+
+def test_redactie_publishes_a_point_with_an_update_and_a_joint_kern_in_the_admin(
+    client, beesd, asperen, beesd_editor, themes
+):
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    from agenda.models import ActionPointPage
+    from agenda.tests.conftest import kernagenda_of
+
+    client.force_login(beesd_editor)
+    url = reverse("wagtailadmin_pages:add", args=["agenda", "actionpointpage",
+                                                  kernagenda_of(beesd).pk])  # fmt: skip
+    data = nested_form_data(
+        {
+            "title": "Samen een buurtbus",
+            "slug": "samen-een-buurtbus",
+            "summary": "Een bus voor de Linge-dorpen.",
+            "theme": themes["verkeer-en-veiligheid"].pk,
+            "status": "idee",
+            "description": streamfield([("paragraph", rich_text("<p>Uitleg</p>"))]),
+            "carrier_kind": "samen",
+            "budget_requested": "1500",
+            "budget_source": "kernenbudget",
+            "updates": inline_formset(
+                [{"date": "2026-03-01", "text": "Gestart", "new_status": "uitvoering"}]
+            ),
+            "action-publish": "publish",
+        }
+    )
+
+    data["joint_kernen"] = [asperen.pk]  # a multiple choice, not a nested list
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    point = ActionPointPage.objects.get(slug="samen-een-buurtbus")
+    assert point.live
+    assert point.kern == beesd
+    assert point.status == "uitvoering"
+    assert list(point.joint_kernen.all()) == [asperen]
+    assert "Samen een buurtbus" in client.get("/asperen/kernagenda/").content.decode()
