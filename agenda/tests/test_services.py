@@ -1,8 +1,6 @@
 """What other apps use: action_points_for_kern and create_action_point; the kern page panel;
 the demo."""
 
-import time
-
 import pytest
 
 from agenda.constants import Status
@@ -78,9 +76,7 @@ def test_demo_fills_every_kernagenda_once(make_kern, municipality):
     for name in ("Beesd", "Asperen", "Heukelum", "Geldermalsen", "Tricht", "Deil"):
         make_kern(name)
 
-    started = time.monotonic()
     load_agenda_demo(municipality)
-    seconds = time.monotonic() - started
     first = ActionPointPage.objects.count()
     load_agenda_demo(municipality)
 
@@ -94,4 +90,3 @@ def test_demo_fills_every_kernagenda_once(make_kern, municipality):
     assert ActionPointPage.objects.filter(joint_purchase=True).count() == 1
     assert ProgressUpdate.objects.count() > first
     assert KernagendaVersion.objects.filter(kernagenda__url_path__contains="/beesd/").count() == 2
-    assert seconds < 10, f"the agenda demo for 6 kernen took {seconds:.1f}s"
