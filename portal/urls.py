@@ -8,6 +8,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from events import views as events_views
+from agenda import opendata
+from agenda.api import api_router
 from search import views as search_views
 
 urlpatterns = [
@@ -18,6 +20,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("members.urls")),
     path("blijf-op-de-hoogte/", include("subscriptions.urls")),
+    path("api/v2/", api_router.urls),
+    path("kernagendas/actiepunten.csv", opendata.action_points_csv, name="agenda_csv"),
+    path("kernagendas/actiepunten.json", opendata.action_points_json, name="agenda_json"),
 ]
 
 if settings.DEBUG:

@@ -12,8 +12,9 @@ pytestmark = pytest.mark.django_db
 
 #: SQL queries per request, pinned. A change that adds queries must change these on purpose.
 HOME_PAGE_QUERIES = 7 + 1  # news: latest news of all kernen
-# news: latest news, current work notices; events: coming activities; kernen: latest story
-KERN_PAGE_QUERIES = 10 + 2 + 1 + 1
+# The foundation (10) plus one query per panel: news (latest news, current work notices),
+# events (coming activities), kernen (latest story), agenda (kernagenda status counts).
+KERN_PAGE_QUERIES = 10 + 2 + 1 + 1 + 1
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "events",
     "members",
     "subscriptions",
+    "agenda",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -30,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -43,6 +45,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "rest_framework",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",

@@ -1,0 +1,82 @@
+"""Querysets of the kernagenda that pages, panels and other apps use."""
+
+import re
+
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+
+from home.queries import public
+from kernen.models import KernPage
+
+#: Words too common to make two action points similar.
+STOP_WORDS = {
+    "aan", "als", "bij", "dat", "de", "den", "der", "des", "die", "dit", "door", "een", "en",
+    "het", "in", "met", "meer", "naar", "nieuwe", "nieuw", "of", "om", "onder", "op", "over",
+    "samen", "te", "tot", "uit", "van", "voor", "wat", "we", "zijn",
+}  # fmt: skip
+SIMILAR_LIMIT = 4
+SIMILAR_WORDS = 3
+
+
+def live_action_points():
+    from agenda.models import ActionPointPage
+
+    return public(ActionPointPage.objects.live())
+
+
+def joint_kernen_prefetch():
+    return Prefetch("joint_kernen", queryset=KernPage.objects.only("id", "title", "slug"))
+
+
+def with_last_update(points):
+    """Annotate the date and text of each point's newest progress update (same query)."""
+    from agenda.models import ProgressUpdate
+
+    newest = ProgressUpdate.objects.filter(page=OuterRef("pk")).order_by("-date", "-sort_order")
+    return points.annotate(
+        last_update_date=Subquery(newest.values("date")[:1]),
+        last_update_text=Subquery(newest.values("text")[:1]),
+    )
+
+
+def action_points_for_kern(kern):
+    """The live, public action points in ``kern``'s kernagenda: its own and the joint ones
+    that another kern owns and ``kern`` takes part in. One row per point, no copies."""
+    from agenda.models import ActionPointPage
+
+    joint = ActionPointPage.joint_kernen.through.objects.filter(kernpage=kern).values(
+        "actionpointpage_id"
+    )
+    return live_action_points().filter(Q(kern=kern) | Q(pk__in=joint))
+
+
+def status_counts(points):
+    """{status: number} of ``points``, in one query."""
+    rows = points.order_by().values("status").annotate(number=Count("pk"))
+    return {row["status"]: row["number"] for row in rows}
+
+
+def words_of(text):
+    words = re.findall(r"[a-zà-ÿ]{4,}", text.lower())
+    chosen = [word for word in dict.fromkeys(words) if word not in STOP_WORDS]
+    return sorted(chosen, key=len, reverse=True)[:SIMILAR_WORDS]
+
+
+def similar_action_points(point):
+    """Up to SIMILAR_LIMIT live action points of other kernen with the same theme and one of
+    the longest words of the title in their title or summary. One query, however many kernen."""
+    if not point.theme_id:
+        return live_action_points().none()
+    words = words_of(point.title) or words_of(point.summary)
+    if not words:
+        return live_action_points().none()
+    matches = Q()
+    for word in words:
+        matches |= Q(title__icontains=word) | Q(summary__icontains=word)
+    return (
+        live_action_points()
+        .filter(matches, theme_id=point.theme_id)
+        .exclude(kern_id=point.kern_id)
+        .exclude(pk=point.pk)
+        .select_related("kern")
+        .order_by("-last_published_at")[:SIMILAR_LIMIT]
+    )

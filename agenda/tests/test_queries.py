@@ -1,0 +1,187 @@
+"""SQL queries per public page of the kernagenda: pinned, and the same for little and much
+content (the overview with 26 kernen × 40 action points included)."""
+
+import pytest
+
+from agenda.constants import Status
+from agenda.models import ActionPointPage, KernagendaPage, SignUp
+from agenda.tests.bulk import bulk_add_children
+from agenda.tests.conftest import kernagenda_of
+from agenda.versions import publish_version
+from kernen.models import KernPage
+
+pytestmark = pytest.mark.django_db
+
+#: Pinned. A change that adds queries must change these on purpose.
+#: Wagtail's routing to a kernagenda costs 8 (site, three levels of page and specific page,
+#: aliases, view restrictions); the menu and the portal settings 2 more.
+KERNAGENDA_QUERIES = 15
+PRINT_QUERIES = 13
+ACTION_POINT_QUERIES = 15
+OVERVIEW_QUERIES = 13
+VERSION_QUERIES = 12
+CHANGES_QUERIES = 12
+#: A kern page without area broker and image: the foundation's 8 and this app's panel.
+KERN_PAGE_QUERIES = 9
+
+
+def add_points(kern, number, themes, **fields):
+    kernagenda = kernagenda_of(kern)
+    theme_list = list(themes.values())
+    start = kernagenda.numchild
+    return bulk_add_children(
+        kernagenda,
+        [
+            ActionPointPage(
+                title=f"Actiepunt {start + index}",
+                slug=f"actiepunt-{start + index}",
+                summary="Samen met de buurt.",
+                kern=kern,
+                theme=theme_list[index % len(theme_list)],
+                status=Status.values[index % len(Status.values)],
+                **fields,
+            )
+            for index in range(number)
+        ],
+    )
+
+
+def add_updates(points, number):
+    from agenda.models import ProgressUpdate
+
+    ProgressUpdate.objects.bulk_create(
+        [
+            ProgressUpdate(page=point, text=f"Stap {step}", sort_order=step)
+            for point in points
+            for step in range(number)
+        ]
+    )
+
+
+def test_kernagenda_queries_do_not_grow(client, beesd, asperen, heukelum, themes, count_queries):
+    add_points(beesd, 3, themes)
+    _response, few = count_queries(client, "/beesd/kernagenda/")
+    points = add_points(beesd, 37, themes)
+    add_updates(points, 4)
+    for point in add_points(asperen, 5, themes) + add_points(heukelum, 5, themes):
+        ActionPointPage.joint_kernen.through.objects.create(actionpointpage=point, kernpage=beesd)
+    response, many = count_queries(client, "/beesd/kernagenda/")
+
+    assert response.status_code == 200
+    assert response.content.decode().count('<li class="agenda-item') == 50
+    assert few == many, "the kernagenda's queries grow with its action points"
+    assert many == KERNAGENDA_QUERIES
+    filtered, number = count_queries(client, "/beesd/kernagenda/?status=idee&thema=groen")
+    assert filtered.status_code == 200
+    assert number == KERNAGENDA_QUERIES
+
+
+def test_print_view_queries_do_not_grow(client, beesd, themes, count_queries):
+    add_points(beesd, 2, themes)
+    _response, few = count_queries(client, "/beesd/kernagenda/print/")
+    add_points(beesd, 38, themes)
+    response, many = count_queries(client, "/beesd/kernagenda/print/")
+
+    assert response.status_code == 200
+    assert few == many == PRINT_QUERIES
+
+
+def test_action_point_queries_do_not_grow(
+    client, beesd, asperen, heukelum, make_kern, themes, count_queries
+):
+    point = add_points(beesd, 1, themes, joint_purchase=True)[0]
+    url = point.url
+    _response, few = count_queries(client, url)
+    others = [asperen, heukelum, make_kern("Tuil")]
+    for other in others:
+        ActionPointPage.joint_kernen.through.objects.create(actionpointpage=point, kernpage=other)
+        add_points(other, 10, themes)
+    add_updates([point], 12)
+    SignUp.objects.bulk_create(
+        [
+            SignUp(action_point=point, name=f"Inwoner {n}", email=f"i{n}@example.nl", consent=True)
+            for n in range(20)
+        ]
+    )
+    response, many = count_queries(client, url)
+
+    assert response.status_code == 200
+    assert "20 inwoners hebben zich aangemeld" in response.content.decode()
+    assert few == many, "the action point's queries grow with its content"
+    assert many == ACTION_POINT_QUERIES
+
+
+def build_kernen(municipality, number, points_each, themes):
+    kernen = bulk_add_children(
+        municipality,
+        [
+            KernPage(title=f"Kern {index:02d}", slug=f"kern-{index:02d}", intro="Een kern.")
+            for index in range(number)
+        ],
+    )
+    for kern in kernen:
+        bulk_add_children(kern, [KernagendaPage(title="Kernagenda", slug="kernagenda")])
+        add_points(kern, points_each, themes, budget_requested=1000)
+    return kernen
+
+
+def test_overview_queries_do_not_grow_up_to_26_kernen_of_40_points(
+    client, municipality, themes, count_queries
+):
+    few_kernen = build_kernen(municipality, 2, 2, themes)
+    ActionPointPage.joint_kernen.through.objects.create(
+        actionpointpage=ActionPointPage.objects.filter(kern=few_kernen[0]).first(),
+        kernpage=few_kernen[1],
+    )
+    _response, few = count_queries(client, "/kernagendas/")
+    _response, few_filtered = count_queries(client, "/kernagendas/?kern=kern-01&samen=on")
+    KernPage.objects.all().delete()
+    kernen = build_kernen(municipality, 26, 40, themes)
+    for point in ActionPointPage.objects.filter(kern=kernen[0])[:10]:
+        ActionPointPage.joint_kernen.through.objects.create(
+            actionpointpage=point, kernpage=kernen[1]
+        )
+    response, many = count_queries(client, "/kernagendas/")
+    filtered, many_filtered = count_queries(client, "/kernagendas/?kern=kern-01&samen=on")
+
+    assert ActionPointPage.objects.count() == 26 * 40
+    html = response.content.decode()
+    assert "1040 actiepunten" in html
+    assert html.count('<tr><th scope="row">Kern ') == 26
+    assert few == many, "the overview's queries grow with the kernen and action points"
+    assert many == OVERVIEW_QUERIES
+    assert filtered.content.decode().count('<li class="agenda-item') == 10
+    assert few_filtered == many_filtered == OVERVIEW_QUERIES
+
+
+def test_version_and_changes_queries_do_not_grow(client, beesd, themes, count_queries):
+    kernagenda = kernagenda_of(beesd)
+    add_points(beesd, 2, themes)
+    first = publish_version(kernagenda, "Eerste versie")
+    second = publish_version(kernagenda, "Tweede versie")
+    version_url = f"{kernagenda.url}versies/{first.pk}/"
+    changes_url = f"{kernagenda.url}wat-is-er-veranderd/?van={first.pk}&naar={second.pk}"
+    _response, version_few = count_queries(client, version_url)
+    _response, changes_few = count_queries(client, changes_url)
+
+    add_points(beesd, 38, themes)
+    first.points = publish_version(kernagenda, "tijdelijk").points
+    first.save()
+    response, version_many = count_queries(client, version_url)
+    _response, changes_many = count_queries(client, changes_url)
+
+    assert response.status_code == 200
+    assert version_few == version_many == VERSION_QUERIES
+    assert changes_few == changes_many == CHANGES_QUERIES
+
+
+def test_kern_page_panel_costs_one_query(client, beesd, asperen, themes, count_queries):
+    add_points(beesd, 2, themes)
+    _response, few = count_queries(client, "/beesd/")
+    add_points(beesd, 30, themes)
+    for point in add_points(asperen, 5, themes):
+        ActionPointPage.joint_kernen.through.objects.create(actionpointpage=point, kernpage=beesd)
+    response, many = count_queries(client, "/beesd/")
+
+    assert "Beesd werkt aan 37 actiepunten." in response.content.decode()
+    assert few == many == KERN_PAGE_QUERIES

@@ -1,0 +1,385 @@
+"""The public views of the kernagenda, called from the routes of its pages."""
+
+from itertools import groupby
+
+from django.core.cache import cache
+from django.core.paginator import EmptyPage, Paginator
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from agenda import charts, queries
+from agenda.constants import SIGNUP_RATE_LIMIT, SIGNUP_RATE_WINDOW, InterestKind, Status
+from agenda.forms import InterestForm, KernagendaFilterForm, OverviewFilterForm, SignUpForm
+from agenda.models import ActionPointPage, Interest, KernagendaVersion, SignUp, Theme
+from agenda.tasks import send_signup_notification
+from agenda.versions import compare, snapshot
+from home.queries import public
+from kernen.models import KernPage
+
+OVERVIEW_PAGE_SIZE = 50
+NO_THEME = "Overig"
+
+
+def paginate(request, items, per_page, count=None):
+    """A page of ``items``; a page number past the end, or not a number, is a 404. ``count``,
+    when the view knows it already, saves the paginator its COUNT query."""
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count
+    try:
+        return paginator.page(int(request.GET.get("page", "1")))
+    except (ValueError, EmptyPage) as error:
+        raise Http404(_("This page does not exist.")) from error
+
+
+def kern_of(page):
+    """The kern a kernagenda belongs to (its parent), in one query."""
+    return KernPage.objects.get(path=page.path[: -page.steplen])
+
+
+def kernen_of(page):
+    """The live, public kernen of the municipality ``page`` sits directly under."""
+    home_path = page.path[: -page.steplen]
+    kernen = KernPage.objects.live().filter(path__startswith=home_path, depth=page.depth)
+    return list(public(kernen).only("id", "title", "slug", "path", "url_path").order_by("title"))
+
+
+def kernen_queryset(kern):
+    """The live, public kernen of ``kern``'s municipality, for a form's choice of kern."""
+    kernen = KernPage.objects.live().filter(
+        path__startswith=kern.path[: -kern.steplen], depth=kern.depth
+    )
+    return public(kernen).order_by("title")
+
+
+def filter_points(points, data, kernen=None):
+    if data.get("status"):
+        points = points.filter(status=data["status"])
+    if data.get("thema"):
+        points = points.filter(theme__slug=data["thema"])
+    if data.get("samen"):
+        has_joint = ActionPointPage.joint_kernen.through.objects.filter(
+            actionpointpage=OuterRef("pk")
+        )
+        points = points.filter(Q(Exists(has_joint)) | Q(joint_purchase=True))
+    if data.get("kern") and kernen is not None:
+        kern = next(kern for kern in kernen if kern.slug == data["kern"])
+        joint = ActionPointPage.joint_kernen.through.objects.filter(kernpage=kern).values(
+            "actionpointpage_id"
+        )
+        points = points.filter(Q(kern=kern) | Q(pk__in=joint))
+    return points
+
+
+def group_by_theme(points):
+    return [
+        (theme_name, list(items))
+        for theme_name, items in groupby(points, key=lambda point: point.theme_name or NO_THEME)
+    ]
+
+
+def kernagenda_points(kern):
+    return (
+        queries.with_last_update(queries.action_points_for_kern(kern))
+        .select_related("theme", "kern")
+        .prefetch_related(queries.joint_kernen_prefetch())
+        .order_by("theme__sort_order", "theme__name", "title")
+    )
+
+
+def kernagenda_index(request, page):
+    kern = kern_of(page)
+    themes = list(Theme.objects.all())
+    form = KernagendaFilterForm(request.GET or None, themes=themes)
+    points = kernagenda_points(kern)
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            points = filter_points(points, form.cleaned_data)
+        else:
+            status = 400
+            points = points.none()
+    points = list(points)
+    context = page.get_context(request)
+    context.update(
+        kern=kern,
+        form=form,
+        groups=group_by_theme(points),
+        number=len(points),
+        versions=list(page.versions.defer("points")),
+        filtered=form.is_bound,
+    )
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def kernagenda_print(request, page):
+    kern = kern_of(page)
+    context = page.get_context(request)
+    points = list(kernagenda_points(kern))
+    context.update(kern=kern, groups=group_by_theme(points), number=len(points))
+    return TemplateResponse(request, "pages/kernagenda_print.html", context)
+
+
+def labelled(points):
+    """Snapshot points with the Dutch names of their statuses (then and before)."""
+    labels = dict(Status.choices)
+    return [
+        {
+            **point,
+            "status_label": labels.get(point["status"], point["status"]),
+            "status_before_label": labels.get(point.get("status_before"), ""),
+        }
+        for point in points
+    ]
+
+
+def kernagenda_version(request, page, version_id):
+    version = get_object_or_404(KernagendaVersion, kernagenda=page, pk=version_id)
+    kern = kern_of(page)
+    points = labelled(version.points)
+    groups = [
+        (theme or NO_THEME, list(items))
+        for theme, items in groupby(points, key=lambda point: point["theme"])
+    ]
+    context = page.get_context(request)
+    context.update(
+        kern=kern,
+        version=version,
+        groups=groups,
+        number=len(points),
+    )
+    return TemplateResponse(request, "pages/kernagenda_version.html", context)
+
+
+def kernagenda_changes(request, page):
+    kern = kern_of(page)
+    versions = list(page.versions.all())
+    context = page.get_context(request)
+    context.update(kern=kern, versions=versions)
+    if not versions:
+        return TemplateResponse(request, "pages/kernagenda_changes.html", context)
+
+    by_id = {str(version.pk): version for version in versions}
+    old_id = request.GET.get("van") or str(versions[-2].pk if len(versions) > 1 else versions[0].pk)
+    new_id = request.GET.get("naar") or (str(versions[-1].pk) if len(versions) > 1 else "nu")
+    if old_id not in by_id or (new_id != "nu" and new_id not in by_id):
+        context["error"] = _("Choose two versions of this kernagenda.")
+        return TemplateResponse(request, "pages/kernagenda_changes.html", context, status=400)
+    old = by_id[old_id]
+    if new_id == "nu":
+        new_points, new_label = snapshot(page, kern), _("now")
+    else:
+        new_points, new_label = by_id[new_id].points, by_id[new_id].name
+    context.update(
+        old=old,
+        old_id=old_id,
+        new_id=new_id,
+        new_label=new_label,
+        changes=compare(old.points, new_points),
+    )
+    changes = context["changes"]
+    for name in ("added", "finished", "changed", "removed"):
+        setattr(changes, name, labelled(getattr(changes, name)))
+    return TemplateResponse(request, "pages/kernagenda_changes.html", context)
+
+
+# Action point
+
+
+def action_point_details():
+    """Action points with kern, theme and the counts the public may see, in one query."""
+    joint_ids = ActionPointPage.joint_kernen.through.objects.filter(
+        actionpointpage=OuterRef(OuterRef("pk"))
+    ).values("kernpage_id")
+    signups = SignUp.objects.filter(action_point=OuterRef("pk")).order_by().values("action_point")
+    residents = (
+        Interest.objects.filter(action_point=OuterRef("pk"), kind=InterestKind.RESIDENT)
+        .order_by()
+        .values("action_point")
+    )
+    other_kernen = (
+        Interest.objects.filter(action_point=OuterRef("pk"), kind=InterestKind.KERN)
+        .exclude(kern=None)
+        .exclude(kern_id=OuterRef("kern_id"))
+        .exclude(kern_id__in=joint_ids)
+        .order_by()
+        .values("action_point")
+    )
+    return ActionPointPage.objects.select_related("kern", "theme").annotate(
+        signup_count=Subquery(signups.annotate(number=Count("pk")).values("number")),
+        resident_count=Subquery(residents.annotate(number=Count("pk")).values("number")),
+        other_kern_count=Subquery(
+            other_kernen.annotate(number=Count("kern_id", distinct=True)).values("number")
+        ),
+    )
+
+
+def action_point_page(request, page, signup_form=None, interest_form=None, status=200):
+    point = page if hasattr(page, "signup_count") else action_point_details().get(pk=page.pk)
+    kernen = kernen_queryset(point.kern) if point.kern else KernPage.objects.none()
+    joint_kernen = list(point.joint_kernen.only("id", "title", "slug", "url_path"))
+    context = point.get_context(request)
+    context.update(
+        page=point,
+        self=point,
+        kernagenda_url=point.url[: -len(point.slug) - 1] if point.url else None,
+        joint_kernen=joint_kernen,
+        updates=list(point.updates.order_by("-date", "-sort_order")),
+        similar=list(queries.similar_action_points(point)),
+        signup_count=point.signup_count or 0,
+        resident_count=point.resident_count or 0,
+        kern_count=(1 if point.kern_id else 0) + len(joint_kernen) + (point.other_kern_count or 0),
+        signup_form=signup_form or SignUpForm(kernen=kernen),
+        interest_form=(interest_form or InterestForm(kernen=kernen))
+        if point.joint_purchase
+        else None,
+        signed_up=request.GET.get("aangemeld") == "1",
+        interested=request.GET.get("doet-mee") == "1",
+    )
+    return TemplateResponse(request, point.get_template(request), context, status=status)
+
+
+def client_ip(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def rate_limited(request):
+    """Count a sign-up from this address; True when it exceeds the limit for this hour."""
+    key = f"agenda:signups:{client_ip(request)}"
+    cache.add(key, 0, SIGNUP_RATE_WINDOW)
+    try:
+        number = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, SIGNUP_RATE_WINDOW)
+        number = 1
+    return number > SIGNUP_RATE_LIMIT
+
+
+def too_many(request, page):
+    context = page.get_context(request)
+    context["message"] = _("You have sent many forms in a short time. Please try again in an hour.")
+    return TemplateResponse(request, "pages/agenda_too_many.html", context, status=429)
+
+
+def action_point_signup(request, page):
+    if request.method != "POST":
+        return HttpResponseRedirect(page.url)
+    kernen = kernen_queryset(page.kern) if page.kern_id else KernPage.objects.none()
+    form = SignUpForm(request.POST, kernen=kernen)
+    if form.is_spam:
+        return HttpResponseRedirect(f"{page.url}?aangemeld=1#doe-mee")
+    if rate_limited(request):
+        return too_many(request, page)
+    if not form.is_valid():
+        return action_point_page(request, page, signup_form=form, status=400)
+    signup = form.save(commit=False)
+    signup.action_point = page
+    signup.save()
+    transaction.on_commit(lambda: send_signup_notification.enqueue(signup.pk))
+    return HttpResponseRedirect(f"{page.url}?aangemeld=1#doe-mee")
+
+
+def action_point_interest(request, page):
+    if request.method != "POST" or not page.joint_purchase:
+        return HttpResponseRedirect(page.url)
+    kernen = kernen_queryset(page.kern) if page.kern_id else KernPage.objects.none()
+    form = InterestForm(request.POST, kernen=kernen)
+    if form.is_spam:
+        return HttpResponseRedirect(f"{page.url}?doet-mee=1#inkoop")
+    if rate_limited(request):
+        return too_many(request, page)
+    if not form.is_valid():
+        return action_point_page(request, page, interest_form=form, status=400)
+    interest = form.save(commit=False)
+    interest.action_point = page
+    if interest.kind == InterestKind.RESIDENT:
+        interest.kern = None
+    interest.save()
+    return HttpResponseRedirect(f"{page.url}?doet-mee=1#inkoop")
+
+
+# Overview
+
+
+def overview(request, page):
+    kernen = kernen_of(page)
+    themes = list(Theme.objects.all())
+    form = OverviewFilterForm(request.GET or None, kernen=kernen, themes=themes)
+    home_path = page.path[: -page.steplen]
+    points = queries.live_action_points().filter(path__startswith=home_path)
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            points = filter_points(points, form.cleaned_data, kernen)
+        else:
+            status = 400
+            points = points.none()
+
+    # One grouped query gives the counts per kern and status and the budgets per theme.
+    counts, budget_rows = {}, {}
+    grouped = (
+        points.order_by()
+        .values("kern_id", "status", "theme__name", "theme__sort_order")
+        .annotate(
+            number=Count("pk"),
+            requested=Sum("budget_requested"),
+            granted=Sum("budget_granted"),
+        )
+    )
+    for row in grouped:
+        kern_counts = counts.setdefault(row["kern_id"], {})
+        kern_counts[row["status"]] = kern_counts.get(row["status"], 0) + row["number"]
+        theme = (
+            row["theme__name"] is None,
+            row["theme__sort_order"] or 0,
+            row["theme__name"] or "",
+        )
+        budget = budget_rows.setdefault(
+            theme, {"theme__name": row["theme__name"], "requested": 0, "granted": 0}
+        )
+        budget["requested"] += row["requested"] or 0
+        budget["granted"] += row["granted"] or 0
+    budgets = [budget_rows[key] for key in sorted(budget_rows)]
+    table = []
+    for kern in kernen:
+        kern_counts = counts.get(kern.pk, {})
+        table.append(
+            {
+                "kern": kern,
+                "counts": kern_counts,
+                "cells": [kern_counts.get(choice, 0) for choice in Status.values],
+                "total": sum(kern_counts.values()),
+            }
+        )
+    totals = [sum(row["cells"][index] for row in table) for index in range(len(Status))]
+    number = sum(sum(kern_counts.values()) for kern_counts in counts.values())
+
+    listing = (
+        points.select_related("kern", "theme")
+        .prefetch_related(queries.joint_kernen_prefetch())
+        .order_by("kern__title", "theme__sort_order", "title")
+    )
+    page_obj = paginate(request, listing, OVERVIEW_PAGE_SIZE, count=number)
+    query = request.GET.copy()
+    query.pop("page", None)
+
+    context = page.get_context(request)
+    context.update(
+        form=form,
+        page_obj=page_obj,
+        points=page_obj.object_list,
+        table=table,
+        totals=totals,
+        grand_total=sum(totals),
+        statuses=Status.choices,
+        chart=charts.status_chart(table),
+        budgets=budgets,
+        budget_requested=sum(row["requested"] for row in budgets),
+        budget_granted=sum(row["granted"] for row in budgets),
+        extra_query=query.urlencode(),
+    )
+    return TemplateResponse(request, page.get_template(request), context, status=status)

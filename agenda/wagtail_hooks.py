@@ -1,0 +1,152 @@
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic.models import IndexView, InspectView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from agenda import admin_views
+from agenda.models import Interest, KernagendaPage, SignUp, Theme
+from agenda.permissions import KernScopedPolicy
+
+register_permission_policy(SignUp, KernScopedPolicy(SignUp))
+register_permission_policy(Interest, KernScopedPolicy(Interest))
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    url_prefix = "kernagenda/themas"
+    icon = "tag"
+    menu_label = _("Themes")
+    list_display = ["name", "slug", "sort_order"]
+    ordering = ["sort_order", "name"]
+
+
+class KernScopedIndexView(IndexView):
+    def get_base_queryset(self):
+        policy = self.permission_policy
+        return policy.instances_user_has_any_permission_for(
+            self.request.user, ["view", "change", "delete"]
+        ).select_related("action_point", "action_point__kern", "kern")
+
+
+class KernScopedInspectView(InspectView):
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not self.permission_policy.user_has_any_permission_for_instance(
+            self.request.user, ["view", "change", "delete"], instance
+        ):
+            raise PermissionDenied
+        return instance
+
+
+class SignUpViewSet(ModelViewSet):
+    model = SignUp
+    name = "aanmeldingen"
+    icon = "group"
+    menu_label = _("Sign-ups")
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    index_view_class = KernScopedIndexView
+    inspect_view_class = KernScopedInspectView
+    list_display = [
+        "name",
+        "email",
+        Column("action_point", label=_("action point")),
+        Column("kern", label=_("kern")),
+        DateColumn("created_at", label=_("signed up at")),
+    ]
+    list_export = ["name", "email", "kern", "contribution", "consent", "action_point", "created_at"]
+    export_filename = "aanmeldingen"
+    form_fields = ["name", "email", "kern", "contribution", "consent"]
+    search_fields = ["name", "email", "contribution"]
+    ordering = ["-created_at"]
+
+
+class InterestViewSet(ModelViewSet):
+    model = Interest
+    name = "gezamenlijke-inkoop"
+    icon = "group"
+    menu_label = _("Joint purchase")
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    index_view_class = KernScopedIndexView
+    inspect_view_class = KernScopedInspectView
+    list_display = [
+        "name",
+        "email",
+        "kind",
+        Column("kern", label=_("kern")),
+        Column("action_point", label=_("action point")),
+        DateColumn("created_at", label=_("registered at")),
+    ]
+    list_export = ["name", "email", "kind", "kern", "action_point", "created_at"]
+    export_filename = "gezamenlijke-inkoop"
+    form_fields = ["kind", "name", "email", "kern"]
+    search_fields = ["name", "email"]
+    ordering = ["-created_at"]
+
+
+class AgendaViewSetGroup(ViewSetGroup):
+    menu_label = _("Kernagenda")
+    menu_icon = "list-ul"
+    menu_order = 250
+    items = (ThemeViewSet, SignUpViewSet, InterestViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_agenda_viewsets():
+    return AgendaViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_agenda_admin_urls():
+    return [
+        path(
+            "kernagenda/herzieningen/",
+            admin_views.overdue_reviews,
+            name="agenda_overdue_reviews",
+        ),
+        path(
+            "kernagenda/<int:page_id>/versie/",
+            admin_views.publish_version,
+            name="agenda_publish_version",
+        ),
+    ]
+
+
+class OverdueReviewsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("agenda.view_overdue_reviews")
+
+
+@hooks.register("register_reports_menu_item")
+def register_overdue_reviews_menu_item():
+    return OverdueReviewsMenuItem(
+        _("Action points past review"),
+        reverse("agenda_overdue_reviews"),
+        icon_name="date",
+        order=900,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def publish_version_button(page, user, view_name, next_url=None):
+    if page.specific_class is not KernagendaPage:
+        return
+    if not page.permissions_for_user(user).can_publish():
+        return
+    yield PageMenuItem(
+        _("Publish a new version"),
+        reverse("agenda_publish_version", args=[page.pk]),
+        icon_name="history",
+        priority=80,
+        page=page,
+    )
