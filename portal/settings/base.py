@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "search",
     # Wagtail
     "wagtail.contrib.forms",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -169,8 +170,13 @@ if ELASTICSEARCH_URL:
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch9",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env_str("ELASTICSEARCH_INDEX", "kernenportaal"),
+            "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "kernenportaal_"),
             "TIMEOUT": 5,
+            # Dutch: every text field is analysed with Elasticsearch's Dutch analyser
+            # (stop words, Snowball stemmer) unless a field names another analyser.
+            "INDEX_SETTINGS": {
+                "settings": {"analysis": {"analyzer": {"default": {"type": "dutch"}}}}
+            },
         }
     }
 else:

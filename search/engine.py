@@ -1,0 +1,134 @@
+"""Finding the live, public pages of one site for a query.
+
+Two ways to match, one result:
+
+- On PostgreSQL with Wagtail's database backend the match is one SQL query over Wagtail's own
+  search index (``wagtailsearch_indexentry``): full text with the Dutch configuration
+  ("fietspaden" finds "fietspad") OR, word by word, a trigram word similarity over the index's
+  plain text (``title_text``/``body_text``), so that "werkzaamheden" also finds
+  "wegwerkzaamheden" and "speeltuin" finds "speeltuinrenovatie" (Dutch compounds, which the
+  Dutch configuration does not split). The restriction to public pages is part of that query.
+- Any other backend (SQLite FTS, Elasticsearch) is asked through Wagtail's search API for the
+  ids of live pages of the site; one more query then keeps the public ones.
+
+Either way the answer is a list of :class:`Hit` rows, best first and at most ``MAX_HITS``: small
+tuples from which the view counts facets, filters, sorts and paginates without another query.
+"""
+
+from collections import namedtuple
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db.models import BooleanField, F, Func, Q, Value
+
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from home.queries import public
+from kernen.models import KernPage
+from search.text import has_syntax, terms
+
+#: Results beyond this many are not counted or shown; the facets count within them.
+MAX_HITS = 1000
+#: Words shorter than this take no part in the compound (trigram) match: too many false hits.
+COMPOUND_MIN_LENGTH = 4
+
+Hit = namedtuple("Hit", "pk content_type_id path published")
+Kern = namedtuple("Kern", "path title slug")
+
+
+class WordSimilar(Func):
+    """``text %> word``: pg_trgm's word similarity above ``pg_trgm.word_similarity_threshold``
+    (0.6 by default). Unlike the ``word_similarity()`` function it can use a trigram index."""
+
+    arg_joiner = " %%> "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a search looks: the site's home page and its kernen (one query to build)."""
+
+    root: Page
+    kernen: dict  # path prefix → Kern
+
+    @classmethod
+    def for_site(cls, site):
+        root = site.root_page
+        rows = public(KernPage.objects.live().child_of(root)).values_list("path", "title", "slug")
+        return cls(root=root, kernen={path: Kern(path, title, slug) for path, title, slug in rows})
+
+    @property
+    def kern_path_length(self):
+        return (self.root.depth + 1) * Page.steplen
+
+    def kern_of(self, path):
+        """The kern a page at ``path`` belongs to, or None for the municipality's own pages."""
+        return self.kernen.get(path[: self.kern_path_length])
+
+    def kern_by_slug(self, slug):
+        return next((kern for kern in self.kernen.values() if kern.slug == slug), None)
+
+
+def uses_postgres_index():
+    backend = get_search_backend()
+    return type(backend).__module__.startswith("modelsearch.backends.database.postgres")
+
+
+def find(scope, query, autocomplete=False):
+    """The public live pages of ``scope`` that match ``query``: a list of :class:`Hit`, best
+    first. ``autocomplete`` matches the beginning of words (for suggestions while typing)."""
+    if not terms(query):
+        return []
+    if uses_postgres_index():
+        return _postgres_hits(scope, query)
+    return _backend_hits(scope, query, autocomplete)
+
+
+def _site_pages(scope):
+    return Page.objects.live().descendant_of(scope.root, inclusive=True)
+
+
+def _postgres_hits(scope, query):
+    config = get_search_backend().config
+    fulltext = SearchQuery(query, config=config, search_type="websearch")
+    match = Q(index_entries__title=fulltext) | Q(index_entries__body=fulltext)
+    rank = SearchRank(F("index_entries__title"), fulltext) * 2 + SearchRank(
+        F("index_entries__body"), fulltext
+    )
+    words = terms(query, min_length=COMPOUND_MIN_LENGTH)
+    if words and not has_syntax(query):
+        # Word by word: the Dutch stem OR the word inside a longer (compound) word.
+        every_word = Q()
+        for word in words:
+            stemmed = SearchQuery(word, config=config)
+            every_word &= (
+                Q(index_entries__title=stemmed)
+                | Q(index_entries__body=stemmed)
+                | Q(WordSimilar(F("index_entries__title_text"), Value(word)))
+                | Q(WordSimilar(F("index_entries__body_text"), Value(word)))
+            )
+        match |= every_word
+        rank += TrigramWordSimilarity(" ".join(words), "index_entries__title_text") / 10
+    rows = (
+        public(_site_pages(scope))
+        .filter(match)
+        .annotate(search_rank=rank)
+        .order_by("-search_rank", "-pk")
+        .values_list("pk", "content_type_id", "path", "first_published_at")[:MAX_HITS]
+    )
+    return [Hit(*row) for row in rows]
+
+
+def _backend_hits(scope, query, autocomplete):
+    text = " ".join(terms(query))
+    pages = _site_pages(scope)
+    results = pages.autocomplete(text) if autocomplete else pages.search(text, operator="and")
+    order = {page.pk: position for position, page in enumerate(results[:MAX_HITS])}
+    if not order:
+        return []
+    rows = public(Page.objects.filter(pk__in=order)).values_list(
+        "pk", "content_type_id", "path", "first_published_at"
+    )
+    return sorted((Hit(*row) for row in rows), key=lambda hit: order[hit.pk])
