@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import CharField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.utils.html import strip_tags
 from django.utils.text import capfirst
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
@@ -149,11 +151,7 @@ def _index_text_field():
     """The column of Wagtail's index entry that holds a page's plain text, if any."""
     if uses_postgres_index():
         return "body_text"
-    try:
-        IndexEntry._meta.get_field("body")
-    except Exception:  # noqa: BLE001 - no such column on this database's index
-        return None
-    return "body"
+    return "body" if _field(IndexEntry, "body") else None
 
 
 def _texts_of(page):
@@ -161,9 +159,17 @@ def _texts_of(page):
     texts = [getattr(page, "listing_summary", ""), page.search_description]
     intro = getattr(page, "intro", "")
     if isinstance(intro, str):
-        texts.append(strip_tags(intro))
+        rich = isinstance(_field(page, "intro"), RichTextField)
+        texts.append(strip_tags(intro) if rich else intro)
     texts.append(getattr(page, "search_text", "") or "")
     return [text for text in texts if isinstance(text, str)]
+
+
+def _field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
 
 
 def _date_of(page):

@@ -62,13 +62,10 @@ def search(request):
     try:
         results_page = paginator.page(page_number)
     except EmptyPage:
-        if page_number == 1:
-            results_page = None
-        else:
-            return _not_found(request, context, _("This page of results does not exist."))
+        return _not_found(request, context, _("This page of results does not exist."))
 
     filtered = bool(kern_slugs or type_values)
-    if results_page is not None and page_number == 1 and not filtered:
+    if paginator.count and page_number == 1 and not filtered:
         record_hit(query)
     context.update(
         total=paginator.count,
@@ -76,13 +73,11 @@ def search(request):
         filtered=filtered,
         facets=facets,
         results=results_page,
-        result_items=build_results(results_page.object_list, scope, query_terms, request)
-        if results_page
-        else [],
+        result_items=build_results(results_page.object_list, scope, query_terms, request),
         promotions=promotions_for(query, scope) if page_number == 1 else [],
         page_query=_query_string(query, kern_slugs, type_values, sort),
     )
-    if results_page is None:
+    if not paginator.count:
         context["kern_suggestions"] = kern_name_suggestions(query_terms, scope)
         context["popular_searches"] = popular_searches(exclude=query)
     return TemplateResponse(request, "pages/search.html", context)
