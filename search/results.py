@@ -7,13 +7,13 @@ from datetime import date, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import CharField, OuterRef, Q, Subquery
+from django.db.models import CharField, F, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
 
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
@@ -173,10 +173,7 @@ def _field(model, name):
 
 
 def _date_of(page):
-    if hasattr(type(page), "listing_date"):
-        value = page.listing_date
-    else:
-        value = page.first_published_at
+    value = getattr(page, "listing_date", page.first_published_at)
     if isinstance(value, datetime):
         return timezone.localdate(value)
     return value
@@ -194,8 +191,13 @@ def promotions_for(query, scope):
 
 
 def record_hit(query):
-    """Count a search that found something, for the "popular searches" suggestions."""
-    Query.get(query).add_hit()
+    """Count a search that found something, for the "popular searches" suggestions: one
+    UPDATE once the query has been counted today (Wagtail's ``add_hit`` takes three)."""
+    counted = QueryDailyHits.objects.filter(
+        query__query_string=normalise_query_string(query), date=timezone.localdate()
+    ).update(hits=F("hits") + 1)
+    if not counted:
+        Query.get(query).add_hit(date=timezone.localdate())
 
 
 def popular_searches(exclude, limit=5):

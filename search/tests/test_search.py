@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 def result_titles(response):
-    return re.findall(r'<li class="search-result">\s*<h2><a href="[^"]*">([^<]*)</a>', response.content.decode())
+    return re.findall(
+        r'<li class="search-result">\s*<h2><a href="[^"]*">([^<]*)</a>', response.content.decode()
+    )
 
 
 def test_search_finds_a_kern_by_its_text(client, make_kern):
@@ -95,9 +97,7 @@ def test_results_are_paginated_in_dutch_and_past_the_end_is_a_404(client, beesd,
     assert "Deze pagina met resultaten bestaat niet." in past.content.decode()
 
 
-def test_facets_count_by_kern_and_type_and_narrow_when_combined(
-    client, beesd, heukelum, add_page
-):
+def test_facets_count_by_kern_and_type_and_narrow_when_combined(client, beesd, heukelum, add_page):
     add_page(beesd, "Zomermarkt op het plein")
     add_page(beesd, "Zomermarkt: de kramen")
     add_page(heukelum, "Zomermarkt aan de Linge")
@@ -231,7 +231,12 @@ def test_suggestions_endpoint_returns_matching_titles_as_json(client, beesd, add
     assert response["Content-Type"] == "application/json"
     suggestions = response.json()["suggestions"]
     assert suggestions == [
-        {"title": "Speeltuin Molenweg", "url": "/beesd/speeltuin-molenweg/", "type": "Pagina", "kern": "Beesd"}
+        {
+            "title": "Speeltuin Molenweg",
+            "url": "/beesd/speeltuin-molenweg/",
+            "type": "Pagina",
+            "kern": "Beesd",
+        }
     ]
     assert client.get("/zoeken/suggesties/", {"q": "s"}).json()["suggestions"] == []
 
