@@ -4,8 +4,8 @@ Two ways to match, one result:
 
 - On PostgreSQL with Wagtail's database backend the match is one SQL query over Wagtail's own
   search index (``wagtailsearch_indexentry``): full text with the Dutch configuration
-  ("fietspaden" finds "fietspad") OR, word by word, a trigram word similarity over the index's
-  plain text (``title_text``/``body_text``), so that "werkzaamheden" also finds
+  ("fietspaden" finds "fietspad") OR, word by word, the stem or the word inside the index's
+  plain text (``title_text``/``body_text``, a pg_trgm GIN index), so that "werkzaamheden" also finds
   "wegwerkzaamheden" and "speeltuin" finds "speeltuinrenovatie" (Dutch compounds, which the
   Dutch configuration does not split). The restriction to public pages is part of that query.
 - Any other backend (SQLite FTS, Elasticsearch) is asked through Wagtail's search API for the
@@ -18,7 +18,9 @@ tuples from which the view counts facets, filters, sorts and paginates without a
 from collections import namedtuple
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, Value
 
 from wagtail.models import Page
@@ -30,20 +32,26 @@ from search.text import has_syntax, terms
 
 #: Results beyond this many are not counted or shown; the facets count within them.
 MAX_HITS = 1000
-#: Words shorter than this take no part in the compound (trigram) match: too many false hits.
+#: Words shorter than this take no part in the compound (substring) match: too many false hits.
 COMPOUND_MIN_LENGTH = 4
 
 Hit = namedtuple("Hit", "pk content_type_id path published")
 Kern = namedtuple("Kern", "path title slug")
 
 
-class WordSimilar(Func):
-    """``text %> word``: pg_trgm's word similarity above ``pg_trgm.word_similarity_threshold``
-    (0.6 by default). Unlike the ``word_similarity()`` function it can use a trigram index."""
+class ContainsText(Func):
+    """``text ILIKE pattern``: can use pg_trgm's GIN index on the column, and checks a
+    candidate row with a plain substring search (``word_similarity()`` over a page's whole
+    text measured ten times slower, see docs/search.md)."""
 
-    arg_joiner = " %%> "
+    arg_joiner = " ILIKE "
     template = "(%(expressions)s)"
     output_field = BooleanField()
+
+
+def _inside(column, word):
+    pattern = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return Q(ContainsText(F(column), Value(f"%{pattern}%")))
 
 
 @dataclass(frozen=True)
@@ -72,8 +80,10 @@ class Scope:
 
 
 def uses_postgres_index():
-    backend = get_search_backend()
-    return type(backend).__module__.startswith("modelsearch.backends.database.postgres")
+    """Whether searches go to Wagtail's database backend on PostgreSQL (decided from the
+    settings alone: no connection is opened)."""
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    return backend.endswith(".database") and connection.vendor == "postgresql"
 
 
 def find(scope, query, autocomplete=False):
@@ -106,8 +116,8 @@ def _postgres_hits(scope, query):
             every_word &= (
                 Q(index_entries__title=stemmed)
                 | Q(index_entries__body=stemmed)
-                | Q(WordSimilar(F("index_entries__title_text"), Value(word)))
-                | Q(WordSimilar(F("index_entries__body_text"), Value(word)))
+                | _inside("index_entries__title_text", word)
+                | _inside("index_entries__body_text", word)
             )
         match |= every_word
         rank += TrigramWordSimilarity(" ".join(words), "index_entries__title_text") / 10

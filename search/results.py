@@ -1,6 +1,7 @@
 """From hits (small rows) to what the results page shows: facets, order, one page of results."""
 
 import difflib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -24,6 +25,7 @@ from search.engine import uses_postgres_index
 from search.text import snippet
 
 SORT_RELEVANCE = "relevantie"
+TYPE_VALUE = re.compile(r"[a-z_][a-z0-9_]*\.[a-z0-9_]+")
 SORT_DATE = "datum"
 
 
@@ -99,6 +101,8 @@ def narrow(hits, scope, kern_slugs, type_values):
 
 
 def _label_for_type_value(value):
+    if not TYPE_VALUE.fullmatch(value):
+        return None
     app_label, _dot, model = value.partition(".")
     try:
         content_type = ContentType.objects.get_by_natural_key(app_label, model)

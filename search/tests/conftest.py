@@ -1,19 +1,52 @@
 """Content for the search tests: plain Wagtail pages below kernen, and view restrictions."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.utils.text import slugify
 
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search.backends import get_search_backend
 
 import pytest
 
-on_postgres = connection.vendor == "postgresql"
-postgres_only = pytest.mark.skipif(
-    not on_postgres,
-    reason="SQLite's full-text search has no Dutch stemming and no compound matching "
-    "(see the README); this runs on PostgreSQL",
+from search.engine import uses_postgres_index
+
+on_postgres_index = uses_postgres_index()
+on_elasticsearch = "elasticsearch" in settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+
+needs_stemming = pytest.mark.skipif(
+    not (on_postgres_index or on_elasticsearch),
+    reason="SQLite's full-text search has no Dutch stemming (see the README); this runs on "
+    "PostgreSQL and Elasticsearch",
 )
+needs_compounds = pytest.mark.skipif(
+    not on_postgres_index,
+    reason=f"compound words are matched with pg_trgm on PostgreSQL only ({connection.vendor} "
+    "search here, see the README)",
+)
+
+
+@pytest.fixture(autouse=True)
+def elasticsearch_index(monkeypatch):
+    """With Elasticsearch: an empty index for each test, refreshed after every change so that
+    a page is searchable as soon as it is saved (as it is with the database backend)."""
+    if not on_elasticsearch:
+        yield None
+        return
+    backend = get_search_backend()
+    index_class = backend.index_class
+    for name in ("add_item", "add_items", "delete_item"):
+        original = getattr(index_class, name)
+
+        def refreshing(self, *args, _original=original, **kwargs):
+            result = _original(self, *args, **kwargs)
+            self.refresh()
+            return result
+
+        monkeypatch.setattr(index_class, name, refreshing)
+    backend.reset_indexes()
+    yield backend
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 import pytest
 
-from search.tests.conftest import postgres_only
+from search.tests.conftest import needs_compounds, needs_stemming
 
 pytestmark = pytest.mark.django_db
 
@@ -250,7 +250,7 @@ def test_the_search_box_is_on_every_page_with_suggestions_script(client, beesd):
         assert "js/search-suggest.js" in html
 
 
-@postgres_only
+@needs_stemming
 @pytest.mark.parametrize(
     ("text", "query"),
     [
@@ -268,7 +268,7 @@ def test_dutch_stemming_finds_other_forms_of_a_word(client, make_kern, text, que
     assert titles == ["Beesd"]
 
 
-@postgres_only
+@needs_compounds
 @pytest.mark.parametrize(
     ("text", "query"),
     [
@@ -287,7 +287,7 @@ def test_compound_words_are_found_by_their_parts(client, make_kern, text, query)
     assert "<mark>" in response.content.decode()
 
 
-@postgres_only
+@needs_compounds
 def test_compound_matching_does_not_find_unrelated_words(client, make_kern):
     make_kern("Beesd", intro="De speeltuinrenovatie begint na de zomer")
 
