@@ -86,21 +86,22 @@ def uses_postgres_index():
     return backend.endswith(".database") and connection.vendor == "postgresql"
 
 
-def find(scope, query, autocomplete=False):
-    """The public live pages of ``scope`` that match ``query``: a list of :class:`Hit`, best
-    first. ``autocomplete`` matches the beginning of words (for suggestions while typing)."""
+def find(scope, query, autocomplete=False, limit=MAX_HITS):
+    """The public live pages of ``scope`` that match ``query``: a list of at most ``limit``
+    :class:`Hit`, best first. ``autocomplete`` matches the beginning of words (suggestions
+    while typing; on PostgreSQL the substring match does that already)."""
     if not terms(query):
         return []
     if uses_postgres_index():
-        return _postgres_hits(scope, query)
-    return _backend_hits(scope, query, autocomplete)
+        return _postgres_hits(scope, query, limit)
+    return _backend_hits(scope, query, autocomplete, limit)
 
 
 def _site_pages(scope):
     return Page.objects.live().descendant_of(scope.root, inclusive=True)
 
 
-def _postgres_hits(scope, query):
+def _postgres_hits(scope, query, limit):
     config = get_search_backend().config
     fulltext = SearchQuery(query, config=config, search_type="websearch")
     match = Q(index_entries__title=fulltext) | Q(index_entries__body=fulltext)
@@ -126,19 +127,20 @@ def _postgres_hits(scope, query):
         .filter(match)
         .annotate(search_rank=rank)
         .order_by("-search_rank", "-pk")
-        .values_list("pk", "content_type_id", "path", "first_published_at")[:MAX_HITS]
+        .values_list("pk", "content_type_id", "path", "first_published_at")[:limit]
     )
     return [Hit(*row) for row in rows]
 
 
-def _backend_hits(scope, query, autocomplete):
+def _backend_hits(scope, query, autocomplete, limit):
     text = " ".join(terms(query))
     pages = _site_pages(scope)
     results = pages.autocomplete(text) if autocomplete else pages.search(text, operator="and")
-    order = {page.pk: position for position, page in enumerate(results[:MAX_HITS])}
+    # Over-fetch a little: some of the ids may be restricted pages that the database drops.
+    order = {page.pk: position for position, page in enumerate(results[: max(limit * 2, 50)])}
     if not order:
         return []
     rows = public(Page.objects.filter(pk__in=order)).values_list(
         "pk", "content_type_id", "path", "first_published_at"
     )
-    return sorted((Hit(*row) for row in rows), key=lambda hit: order[hit.pk])
+    return sorted((Hit(*row) for row in rows), key=lambda hit: order[hit.pk])[:limit]

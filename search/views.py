@@ -91,7 +91,7 @@ def suggestions(request):
     if len(query) < 2 or site is None:
         return JsonResponse({"query": query, "suggestions": []})
     scope = Scope.for_site(site)
-    hits = find(scope, query, autocomplete=True)[:SUGGESTIONS]
+    hits = find(scope, query, autocomplete=True, limit=SUGGESTIONS)
     pages = {page.pk: page for page in Page.objects.filter(pk__in=[hit.pk for hit in hits])}
     items = []
     for hit in hits:

@@ -170,7 +170,7 @@ if ELASTICSEARCH_URL:
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch9",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "kernenportaal_"),
+            "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX", "kernenportaal") + "_",
             "TIMEOUT": 5,
             # Dutch: every text field is analysed with Elasticsearch's Dutch analyser
             # (stop words, Snowball stemmer) unless a field names another analyser.
