@@ -22,7 +22,7 @@ from wagtail.search.utils import normalise_query_string
 
 from home.queries import public
 from search.engine import uses_postgres_index
-from search.text import snippet
+from search.text import highlight, snippet, term_pattern
 
 SORT_RELEVANCE = "relevantie"
 TYPE_VALUE = re.compile(r"[a-z_][a-z0-9_]*\.[a-z0-9_]+")
@@ -46,6 +46,7 @@ class Facets:
 @dataclass(frozen=True)
 class Result:
     title: str
+    title_html: str
     url: str
     type_label: str
     kern: object
@@ -133,6 +134,7 @@ def build_results(hits, scope, query_terms, request):
         )
         pages = pages.annotate(search_text=Subquery(entry.values(text_field)[:1]))
     by_pk = {page.pk: page for page in pages.specific()}
+    pattern = term_pattern(query_terms)
     results = []
     for hit in hits:
         page = by_pk.get(hit.pk)
@@ -141,6 +143,7 @@ def build_results(hits, scope, query_terms, request):
         results.append(
             Result(
                 title=page.title,
+                title_html=highlight(page.title, pattern),
                 url=page.get_url(request),
                 type_label=type_label(hit.content_type_id),
                 kern=scope.kern_of(hit.path),

@@ -17,9 +17,10 @@ pytestmark = pytest.mark.django_db
 
 
 def result_titles(response):
-    return re.findall(
-        r'<li class="search-result">\s*<h2><a href="[^"]*">([^<]*)</a>', response.content.decode()
-    )
+    """The titles of the results, in order, without their highlighting."""
+    html = response.content.decode()
+    titles = re.findall(r'<li class="search-result">\s*<h2><a href="[^"]*">(.*?)</a>', html)
+    return [re.sub(r"</?mark>", "", title) for title in titles]
 
 
 def test_search_finds_a_kern_by_its_text(client, make_kern):
@@ -64,7 +65,7 @@ def test_a_result_shows_title_type_kern_date_and_highlighted_snippet(client, mak
     html = client.get("/zoeken/", {"q": "haven"}).content.decode()
 
     result = html.split('<li class="search-result">')[1].split("</li>")[0]
-    assert '<a href="/beesd/">Beesd</a>' in result
+    assert '<a href="/beesd/">Beesd</a>' in result  # no search word in the title
     assert '<span class="search-result__type">Kern</span>' in result
     assert '<span class="search-result__kern">Beesd</span>' in result
     assert "<time datetime=" in result
@@ -292,3 +293,11 @@ def test_compound_matching_does_not_find_unrelated_words(client, make_kern):
     make_kern("Beesd", intro="De speeltuinrenovatie begint na de zomer")
 
     assert result_titles(client.get("/zoeken/", {"q": "werkzaamheden"})) == []
+
+
+def test_search_words_are_highlighted_in_titles_too(client, beesd, add_page):
+    add_page(beesd, "Speeltuin <Molenweg> & co")
+
+    html = client.get("/zoeken/", {"q": "speeltuin"}).content.decode()
+
+    assert "<mark>Speeltuin</mark> &lt;Molenweg&gt; &amp; co</a>" in html
