@@ -86,22 +86,34 @@ def uses_postgres_index():
     return backend.endswith(".database") and connection.vendor == "postgresql"
 
 
-def find(scope, query, autocomplete=False, limit=MAX_HITS):
+def find(scope, query, autocomplete=False, limit=None, kernen=()):
     """The public live pages of ``scope`` that match ``query``: a list of at most ``limit``
-    :class:`Hit`, best first. ``autocomplete`` matches the beginning of words (suggestions
-    while typing; on PostgreSQL the substring match does that already)."""
+    :class:`Hit` (default ``MAX_HITS``), best first. ``autocomplete`` matches the beginning of words (suggestions
+    while typing; on PostgreSQL the substring match does that already). ``kernen`` (Kern
+    tuples) keeps the search below those kernen, so that a search in one kern is not cut
+    off by ``limit`` hits elsewhere."""
     if not terms(query):
         return []
+    limit = limit or MAX_HITS
     if uses_postgres_index():
-        return _postgres_hits(scope, query, limit)
-    return _backend_hits(scope, query, autocomplete, limit)
+        return _postgres_hits(scope, query, limit, kernen)
+    return _backend_hits(scope, query, autocomplete, limit, kernen)
 
 
 def _site_pages(scope):
     return Page.objects.live().descendant_of(scope.root, inclusive=True)
 
 
-def _postgres_hits(scope, query, limit):
+def _below(pages, kernen):
+    if not kernen:
+        return pages
+    within = Q()
+    for kern in kernen:
+        within |= Q(path__startswith=kern.path)
+    return pages.filter(within)
+
+
+def _postgres_hits(scope, query, limit, kernen):
     config = get_search_backend().config
     fulltext = SearchQuery(query, config=config, search_type="websearch")
     match = Q(index_entries__title=fulltext) | Q(index_entries__body=fulltext)
@@ -123,7 +135,7 @@ def _postgres_hits(scope, query, limit):
         match |= every_word
         rank += TrigramWordSimilarity(" ".join(words), "index_entries__title_text") / 10
     rows = (
-        public(_site_pages(scope))
+        public(_below(_site_pages(scope), kernen))
         .filter(match)
         .annotate(search_rank=rank)
         .order_by("-search_rank", "-pk")
@@ -132,7 +144,7 @@ def _postgres_hits(scope, query, limit):
     return [Hit(*row) for row in rows]
 
 
-def _backend_hits(scope, query, autocomplete, limit):
+def _backend_hits(scope, query, autocomplete, limit, kernen):
     text = " ".join(terms(query))
     pages = _site_pages(scope)
     results = pages.autocomplete(text) if autocomplete else pages.search(text, operator="and")
@@ -140,7 +152,7 @@ def _backend_hits(scope, query, autocomplete, limit):
     order = {page.pk: position for position, page in enumerate(results[: max(limit * 2, 50)])}
     if not order:
         return []
-    rows = public(Page.objects.filter(pk__in=order)).values_list(
+    rows = public(_below(Page.objects.filter(pk__in=order), kernen)).values_list(
         "pk", "content_type_id", "path", "first_published_at"
     )
     return sorted((Hit(*row) for row in rows), key=lambda hit: order[hit.pk])[:limit]

@@ -56,7 +56,10 @@ def search(request):
         return TemplateResponse(request, "pages/search.html", context)
 
     query_terms = terms(query)
-    hits = find(scope, query)
+    # A kern filter goes into the search itself: counts within a kern stay complete however
+    # many hits other kernen have. The kern facet then lists the chosen kernen only.
+    chosen_kernen = [kern for slug in kern_slugs if (kern := scope.kern_by_slug(slug))]
+    hits = find(scope, query, kernen=chosen_kernen)
     kept, facets = narrow(hits, scope, kern_slugs, type_values)
     paginator = Paginator(in_order(kept, sort), RESULTS_PER_PAGE)
     try:

@@ -301,3 +301,18 @@ def test_search_words_are_highlighted_in_titles_too(client, beesd, add_page):
     html = client.get("/zoeken/", {"q": "speeltuin"}).content.decode()
 
     assert "<mark>Speeltuin</mark> &lt;Molenweg&gt; &amp; co</a>" in html
+
+
+def test_a_kern_search_is_complete_however_many_hits_other_kernen_have(
+    client, beesd, heukelum, add_page, monkeypatch
+):
+    monkeypatch.setattr("search.engine.MAX_HITS", 3)
+    for number in range(4):
+        add_page(heukelum, f"Oogstfeest Heukelum {number}")
+    add_page(beesd, "Oogstfeest Beesd")
+
+    everywhere = client.get("/zoeken/", {"q": "oogstfeest"}).content.decode()
+    in_beesd = client.get("/zoeken/", {"q": "oogstfeest", "kern": "beesd"})
+
+    assert "3 resultaten" in everywhere  # cut off at the maximum
+    assert result_titles(in_beesd) == ["Oogstfeest Beesd"]
