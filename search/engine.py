@@ -88,10 +88,10 @@ def uses_postgres_index():
 
 def find(scope, query, autocomplete=False, limit=None, kernen=()):
     """The public live pages of ``scope`` that match ``query``: a list of at most ``limit``
-    :class:`Hit` (default ``MAX_HITS``), best first. ``autocomplete`` matches the beginning of words (suggestions
-    while typing; on PostgreSQL the substring match does that already). ``kernen`` (Kern
-    tuples) keeps the search below those kernen, so that a search in one kern is not cut
-    off by ``limit`` hits elsewhere."""
+    (default ``MAX_HITS``) :class:`Hit`, best first. ``autocomplete`` matches the beginning
+    of words (suggestions while typing; on PostgreSQL the substring match does that
+    already). ``kernen`` (Kern tuples) keeps the search below those kernen, so that a search
+    in one kern is not cut off by ``limit`` hits elsewhere."""
     if not terms(query):
         return []
     limit = limit or MAX_HITS
