@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", search_views.search, name="search"),
+    path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("members.urls")),
     path("blijf-op-de-hoogte/", include("subscriptions.urls")),

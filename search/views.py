@@ -1,29 +1,139 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from wagtail.models import Page, Site
 
+from search.engine import Scope, find
+from search.results import (
+    SORT_DATE,
+    SORT_RELEVANCE,
+    build_results,
+    in_order,
+    kern_name_suggestions,
+    narrow,
+    popular_searches,
+    promotions_for,
+    record_hit,
+    type_label,
+)
+from search.text import clean_query, terms
+
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+SUGGESTIONS = 8
+MAX_FILTER_VALUES = 30
 
 
+@require_GET
 def search(request):
     """Full-text search over the live, public pages of the current municipality's site."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query, shortened = clean_query(request.GET.get("q", ""))
+    kern_slugs = _filter_values(request, "kern")
+    type_values = _filter_values(request, "soort")
+    sort = SORT_DATE if request.GET.get("sorteer") == SORT_DATE else SORT_RELEVANCE
+    page_number = _page_number(request)
+    context = {
+        "search_query": query,
+        "shortened": shortened,
+        "sort": sort,
+        "sort_date": SORT_DATE,
+        "sort_relevance": SORT_RELEVANCE,
+        "kern_slugs": kern_slugs,
+    }
+    if page_number is None:
+        return _not_found(request, context, _("This page number does not exist."))
+
     site = Site.find_for_request(request)
-    results_page = None
-    if query:
-        pages = Page.objects.live().public().specific()
-        if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
-        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
-        try:
-            results_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger as error:
-            raise Http404("Ongeldig paginanummer.") from error
-        except EmptyPage as error:
-            raise Http404("Deze pagina met resultaten bestaat niet.") from error
-    return TemplateResponse(
-        request, "pages/search.html", {"search_query": query, "results": results_page}
+    if site is None:
+        return TemplateResponse(request, "pages/search.html", context)
+    scope = Scope.for_site(site)
+    context["scope_kern"] = scope.kern_by_slug(next(iter(kern_slugs))) if kern_slugs else None
+    if not query:
+        return TemplateResponse(request, "pages/search.html", context)
+
+    query_terms = terms(query)
+    # A kern filter goes into the search itself: counts within a kern stay complete however
+    # many hits other kernen have. The kern facet then lists the chosen kernen only.
+    chosen_kernen = [kern for slug in kern_slugs if (kern := scope.kern_by_slug(slug))]
+    hits = find(scope, query, kernen=chosen_kernen)
+    kept, facets = narrow(hits, scope, kern_slugs, type_values)
+    paginator = Paginator(in_order(kept, sort), RESULTS_PER_PAGE)
+    try:
+        results_page = paginator.page(page_number)
+    except EmptyPage:
+        return _not_found(request, context, _("This page of results does not exist."))
+
+    filtered = bool(kern_slugs or type_values)
+    if paginator.count and page_number == 1 and not filtered:
+        record_hit(query)
+    context.update(
+        total=paginator.count,
+        total_unfiltered=len(hits),
+        filtered=filtered,
+        facets=facets,
+        results=results_page,
+        result_items=build_results(results_page.object_list, scope, query_terms, request),
+        promotions=promotions_for(query, scope) if page_number == 1 else [],
+        page_query=_query_string(query, kern_slugs, type_values, sort),
     )
+    if not paginator.count:
+        context["kern_suggestions"] = kern_name_suggestions(query_terms, scope)
+        context["popular_searches"] = popular_searches(exclude=query)
+    return TemplateResponse(request, "pages/search.html", context)
+
+
+@require_GET
+def suggestions(request):
+    """Up to eight page titles for the text typed so far, as JSON for the search box."""
+    query, _shortened = clean_query(request.GET.get("q", ""))
+    site = Site.find_for_request(request)
+    if len(query) < 2 or site is None:
+        return JsonResponse({"query": query, "suggestions": []})
+    scope = Scope.for_site(site)
+    hits = find(scope, query, autocomplete=True, limit=SUGGESTIONS)
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=[hit.pk for hit in hits])}
+    items = []
+    for hit in hits:
+        page = pages.get(hit.pk)
+        if page is None:
+            continue
+        kern = scope.kern_of(hit.path)
+        items.append(
+            {
+                "title": page.title,
+                "url": page.get_url(request),
+                "type": str(type_label(hit.content_type_id)),
+                "kern": kern.title if kern else "",
+            }
+        )
+    return JsonResponse({"query": query, "suggestions": items})
+
+
+def _filter_values(request, name):
+    return {value[:100] for value in request.GET.getlist(name)[:MAX_FILTER_VALUES] if value}
+
+
+def _page_number(request):
+    """The requested page of results: 1 when absent, None when not a positive number."""
+    raw = request.GET.get("page", "1").strip()
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 6 or int(raw) < 1:
+        return None
+    return int(raw)
+
+
+def _query_string(query, kern_slugs, type_values, sort):
+    params = [("q", query)]
+    params += [("kern", slug) for slug in sorted(kern_slugs)]
+    params += [("soort", value) for value in sorted(type_values)]
+    if sort != SORT_RELEVANCE:
+        params.append(("sorteer", sort))
+    return urlencode(params)
+
+
+def _not_found(request, context, message):
+    context["error"] = message
+    return TemplateResponse(request, "pages/search.html", context, status=404)

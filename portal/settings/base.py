@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "search",
     # Wagtail
     "wagtail.contrib.forms",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -176,8 +177,13 @@ if ELASTICSEARCH_URL:
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch9",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env_str("ELASTICSEARCH_INDEX", "kernenportaal"),
+            "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX", "kernenportaal") + "_",
             "TIMEOUT": 5,
+            # Dutch: every text field is analysed with Elasticsearch's Dutch analyser
+            # (stop words, Snowball stemmer) unless a field names another analyser.
+            "INDEX_SETTINGS": {
+                "settings": {"analysis": {"analyzer": {"default": {"type": "dutch"}}}}
+            },
         }
     }
 else:

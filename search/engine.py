@@ -1,0 +1,158 @@
+"""Finding the live, public pages of one site for a query.
+
+Two ways to match, one result:
+
+- On PostgreSQL with Wagtail's database backend the match is one SQL query over Wagtail's own
+  search index (``wagtailsearch_indexentry``): full text with the Dutch configuration
+  ("fietspaden" finds "fietspad") OR, word by word, the stem or the word inside the index's
+  plain text (``title_text``/``body_text``, a pg_trgm GIN index), so that "werkzaamheden" also finds
+  "wegwerkzaamheden" and "speeltuin" finds "speeltuinrenovatie" (Dutch compounds, which the
+  Dutch configuration does not split). The restriction to public pages is part of that query.
+- Any other backend (SQLite FTS, Elasticsearch) is asked through Wagtail's search API for the
+  ids of live pages of the site; one more query then keeps the public ones.
+
+Either way the answer is a list of :class:`Hit` rows, best first and at most ``MAX_HITS``: small
+tuples from which the view counts facets, filters, sorts and paginates without another query.
+"""
+
+from collections import namedtuple
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db import connection
+from django.db.models import BooleanField, F, Func, Q, Value
+
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from home.queries import public
+from kernen.models import KernPage
+from search.text import has_syntax, terms
+
+#: Results beyond this many are not counted or shown; the facets count within them.
+MAX_HITS = 1000
+#: Words shorter than this take no part in the compound (substring) match: too many false hits.
+COMPOUND_MIN_LENGTH = 4
+
+Hit = namedtuple("Hit", "pk content_type_id path published")
+Kern = namedtuple("Kern", "path title slug")
+
+
+class ContainsText(Func):
+    """``text ILIKE pattern``: can use pg_trgm's GIN index on the column, and checks a
+    candidate row with a plain substring search (``word_similarity()`` over a page's whole
+    text measured ten times slower, see docs/search.md)."""
+
+    arg_joiner = " ILIKE "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+def _inside(column, word):
+    pattern = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return Q(ContainsText(F(column), Value(f"%{pattern}%")))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a search looks: the site's home page and its kernen (one query to build)."""
+
+    root: Page
+    kernen: dict  # path prefix → Kern
+
+    @classmethod
+    def for_site(cls, site):
+        root = site.root_page
+        rows = public(KernPage.objects.live().child_of(root)).values_list("path", "title", "slug")
+        return cls(root=root, kernen={path: Kern(path, title, slug) for path, title, slug in rows})
+
+    @property
+    def kern_path_length(self):
+        return (self.root.depth + 1) * Page.steplen
+
+    def kern_of(self, path):
+        """The kern a page at ``path`` belongs to, or None for the municipality's own pages."""
+        return self.kernen.get(path[: self.kern_path_length])
+
+    def kern_by_slug(self, slug):
+        return next((kern for kern in self.kernen.values() if kern.slug == slug), None)
+
+
+def uses_postgres_index():
+    """Whether searches go to Wagtail's database backend on PostgreSQL (decided from the
+    settings alone: no connection is opened)."""
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    return backend.endswith(".database") and connection.vendor == "postgresql"
+
+
+def find(scope, query, autocomplete=False, limit=None, kernen=()):
+    """The public live pages of ``scope`` that match ``query``: a list of at most ``limit``
+    (default ``MAX_HITS``) :class:`Hit`, best first. ``autocomplete`` matches the beginning
+    of words (suggestions while typing; on PostgreSQL the substring match does that
+    already). ``kernen`` (Kern tuples) keeps the search below those kernen, so that a search
+    in one kern is not cut off by ``limit`` hits elsewhere."""
+    if not terms(query):
+        return []
+    limit = limit or MAX_HITS
+    if uses_postgres_index():
+        return _postgres_hits(scope, query, limit, kernen)
+    return _backend_hits(scope, query, autocomplete, limit, kernen)
+
+
+def _site_pages(scope):
+    return Page.objects.live().descendant_of(scope.root, inclusive=True)
+
+
+def _below(pages, kernen):
+    if not kernen:
+        return pages
+    within = Q()
+    for kern in kernen:
+        within |= Q(path__startswith=kern.path)
+    return pages.filter(within)
+
+
+def _postgres_hits(scope, query, limit, kernen):
+    config = get_search_backend().config
+    fulltext = SearchQuery(query, config=config, search_type="websearch")
+    match = Q(index_entries__title=fulltext) | Q(index_entries__body=fulltext)
+    rank = SearchRank(F("index_entries__title"), fulltext) * 2 + SearchRank(
+        F("index_entries__body"), fulltext
+    )
+    words = terms(query, min_length=COMPOUND_MIN_LENGTH)
+    if words and not has_syntax(query):
+        # Word by word: the Dutch stem OR the word inside a longer (compound) word.
+        every_word = Q()
+        for word in words:
+            stemmed = SearchQuery(word, config=config)
+            every_word &= (
+                Q(index_entries__title=stemmed)
+                | Q(index_entries__body=stemmed)
+                | _inside("index_entries__title_text", word)
+                | _inside("index_entries__body_text", word)
+            )
+        match |= every_word
+        rank += TrigramWordSimilarity(" ".join(words), "index_entries__title_text") / 10
+    rows = (
+        public(_below(_site_pages(scope), kernen))
+        .filter(match)
+        .annotate(search_rank=rank)
+        .order_by("-search_rank", "-pk")
+        .values_list("pk", "content_type_id", "path", "first_published_at")[:limit]
+    )
+    return [Hit(*row) for row in rows]
+
+
+def _backend_hits(scope, query, autocomplete, limit, kernen):
+    text = " ".join(terms(query))
+    pages = _site_pages(scope)
+    results = pages.autocomplete(text) if autocomplete else pages.search(text, operator="and")
+    # Over-fetch a little: some of the ids may be restricted pages that the database drops.
+    order = {page.pk: position for position, page in enumerate(results[: max(limit * 2, 50)])}
+    if not order:
+        return []
+    rows = public(_below(Page.objects.filter(pk__in=order), kernen)).values_list(
+        "pk", "content_type_id", "path", "first_published_at"
+    )
+    return sorted((Hit(*row) for row in rows), key=lambda hit: order[hit.pk])[:limit]

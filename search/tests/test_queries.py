@@ -1,0 +1,65 @@
+"""SQL queries of the search pages, pinned: they must not grow with the number of matching
+pages or kernen. A change that adds queries must change these numbers on purpose."""
+
+from django.db import connection
+
+import pytest
+
+from kernen.models import AreaBroker
+from search.tests.conftest import on_postgres_index
+
+pytestmark = pytest.mark.django_db
+
+#: The match is one query on PostgreSQL's index; other backends are asked for ids and a second query
+#: keeps the public pages.
+MATCH_QUERIES = 1 if on_postgres_index else 2
+#: Every search page: site, site root with its kernen, main menu, portal settings.
+BASE_QUERIES = 4
+#: Page one of the results: + match, promotions, the popular-search count (one UPDATE) and
+#: the results: 1 query + 1 per page type on the page (Wagtail's ``specific()``; one type
+#: here, each other type of page shown on the same page of results adds one).
+RESULTS_PAGE_QUERIES = BASE_QUERIES + MATCH_QUERIES + 1 + 1 + (1 + 1)
+#: Filtered to plain pages (one type), page 2: no promotions, no count.
+FILTERED_PAGE_2_QUERIES = BASE_QUERIES + MATCH_QUERIES + (1 + 1)
+#: Nothing found: + match (SQLite: no second query), promotions, popular searches.
+NO_RESULTS_PAGE_QUERIES = BASE_QUERIES + 1 + 1 + 1
+#: Suggestions: site, site root with its kernen, match, titles.
+SUGGESTIONS_QUERIES = 2 + MATCH_QUERIES + 1
+
+
+def add_content(make_kern, add_page, kernen, pages_per_kern):
+    for name in kernen:
+        kern = make_kern(
+            name, intro=f"{name} ligt in West Betuwe.", area_broker=AreaBroker.objects.first()
+        )
+        for number in range(pages_per_kern):
+            add_page(kern, f"Dorpshuis {name} nieuws {number}")
+
+
+@pytest.mark.parametrize(
+    ("url", "pinned"),
+    [
+        ("/zoeken/?q=dorpshuis", RESULTS_PAGE_QUERIES),
+        (
+            "/zoeken/?q=dorpshuis&soort=wagtailcore.page&sorteer=datum&page=2",
+            FILTERED_PAGE_2_QUERIES,
+        ),
+        ("/zoeken/?q=dorpshuis&kern=beesd&soort=wagtailcore.page", FILTERED_PAGE_2_QUERIES + 1),
+        ("/zoeken/?q=onvindbaarwoord", NO_RESULTS_PAGE_QUERIES),
+        ("/zoeken/suggesties/?q=dorpshuis", SUGGESTIONS_QUERIES),
+    ],
+)
+def test_search_queries_do_not_grow_with_content(
+    client, make_kern, add_page, count_queries, url, pinned
+):
+    AreaBroker.objects.create(name="Anouk de Wit", email="a@westbetuwe.example")
+    add_content(make_kern, add_page, ["Beesd", "Heukelum"], pages_per_kern=6)
+    response, few = count_queries(client, url)
+    assert response.status_code == 200
+    add_content(make_kern, add_page, ["Asperen", "Spijk", "Tuil", "Varik"], pages_per_kern=12)
+    response, many = count_queries(client, url)
+
+    assert response.status_code == 200
+    assert few == many, f"{url} makes more queries with more content ({connection.vendor})"
+    assert many == pinned
+    assert many <= 15
