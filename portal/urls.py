@@ -7,9 +7,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from events import views as events_views
 from agenda import opendata
 from agenda.api import api_router
+from events import views as events_views
 from search import views as search_views
 
 urlpatterns = [

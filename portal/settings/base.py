@@ -21,9 +21,9 @@ INSTALLED_APPS = [
     "kernen",
     "news",
     "events",
+    "agenda",
     "members",
     "subscriptions",
-    "agenda",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
