@@ -2,7 +2,6 @@
 
 from itertools import groupby
 
-from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
@@ -18,6 +17,7 @@ from agenda.models import ActionPointPage, Interest, KernagendaVersion, SignUp, 
 from agenda.tasks import send_signup_notification
 from agenda.versions import compare, snapshot
 from home.queries import public
+from home.ratelimit import client_address, hit
 from kernen.models import KernPage
 
 OVERVIEW_PAGE_SIZE = 50
@@ -243,20 +243,10 @@ def action_point_page(request, page, signup_form=None, interest_form=None, statu
     return TemplateResponse(request, point.get_template(request), context, status=status)
 
 
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def rate_limited(request):
     """Count a sign-up from this address; True when it exceeds the limit for this hour."""
-    key = f"agenda:signups:{client_ip(request)}"
-    cache.add(key, 0, SIGNUP_RATE_WINDOW)
-    try:
-        number = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, SIGNUP_RATE_WINDOW)
-        number = 1
-    return number > SIGNUP_RATE_LIMIT
+    key = f"agenda:signups:{client_address(request)}"
+    return not hit(key, SIGNUP_RATE_LIMIT, SIGNUP_RATE_WINDOW)
 
 
 def too_many(request, page):

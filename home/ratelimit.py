@@ -1,4 +1,11 @@
-"""A per-address limit on form submissions, kept in Django's cache (Redis in production)."""
+"""Per-address limits on the public forms, counted in Django's cache (Redis in production).
+
+Every form that residents post without an account (klankbordgroep, activity registration,
+"doe mee", subscriptions) counts its attempts here, so the proxy setting and the counting live
+in one place.
+"""
+
+import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
@@ -6,7 +13,7 @@ from django.core.cache import cache
 
 def client_address(request) -> str:
     """The visitor's IP address. Behind a reverse proxy (``TRUST_X_FORWARDED_FOR``), the
-    address the proxy added last to ``X-Forwarded-For``."""
+    address the proxy added last to ``X-Forwarded-For``: the ones before it can be made up."""
     if settings.TRUST_X_FORWARDED_FOR:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded.strip():
@@ -14,16 +21,24 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def hit(key: str, limit: int, window: int) -> bool:
+    """Count one attempt for ``key``; True while there were at most ``limit`` attempts in
+    the last ``window`` seconds, False once there are more."""
+    key = "rate:" + hashlib.sha256(key.encode()).hexdigest()
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window)
+        count = 1
+    return count <= limit
+
+
 def allow_submission(request, page) -> bool:
     """Count this submission; False once the address sent ``FORM_RATE_LIMIT`` of them to this
     form within ``FORM_RATE_LIMIT_WINDOW`` seconds."""
-    key = f"form-rate:{page.pk}:{client_address(request)}"
-    window = settings.FORM_RATE_LIMIT_WINDOW
-    if cache.add(key, 1, timeout=window):
-        return True
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        return True
-    return attempts <= settings.FORM_RATE_LIMIT
+    return hit(
+        f"form:{page.pk}:{client_address(request)}",
+        settings.FORM_RATE_LIMIT,
+        settings.FORM_RATE_LIMIT_WINDOW,
+    )

@@ -1,10 +1,8 @@
 """The public side of "Blijf op de hoogte": subscribe, confirm, unsubscribe. No account."""
 
-import hashlib
 from functools import partial
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -17,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
 from home.queries import public
+from home.ratelimit import client_address, hit
 from kernen.models import KernPage
 from subscriptions import tasks
 from subscriptions.constants import Kind
@@ -39,26 +38,10 @@ def kernen_of_site(request):
     return list(public(KernPage.objects.live().child_of(site.root_page)).order_by("title"))
 
 
-def client_ip(request) -> str:
-    if settings.SUBSCRIPTIONS_TRUST_X_FORWARDED_FOR:
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        if forwarded:
-            # The last address is the one our own reverse proxy saw; the rest can be made up.
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def over_limit(key: str, limit: int) -> bool:
     """Count one more attempt for ``key``; True when there were ``limit`` already in the
     window (``SUBSCRIPTIONS_RATE_WINDOW`` seconds)."""
-    key = "subscriptions:rate:" + hashlib.sha256(key.encode()).hexdigest()
-    cache.add(key, 0, settings.SUBSCRIPTIONS_RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, settings.SUBSCRIPTIONS_RATE_WINDOW)
-        count = 1
-    return count > limit
+    return not hit(f"subscriptions:{key}", limit, settings.SUBSCRIPTIONS_RATE_WINDOW)
 
 
 def message(request, title, text, status, template="pages/subscription_message.html", **extra):
@@ -71,7 +54,7 @@ def message(request, title, text, status, template="pages/subscription_message.h
 def subscribe(request):
     kernen = kernen_of_site(request)
     if request.method == "POST":
-        if over_limit("ip:" + client_ip(request), settings.SUBSCRIPTIONS_RATE_LIMIT):
+        if over_limit("ip:" + client_address(request), settings.SUBSCRIPTIONS_RATE_LIMIT):
             return message(
                 request,
                 _("Too many attempts"),

@@ -83,4 +83,4 @@ def restrict():
 
 @pytest.fixture
 def board_group(db):
-    return Group.objects.create(name="Heukelum – bestuur")
+    return Group.objects.create(name="Heukelum – besloten groep")

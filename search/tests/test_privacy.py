@@ -24,7 +24,7 @@ def text_of(response):
 def private_site(request, beesd, heukelum, add_page, restrict, board_group):
     """Beesd has a public page; Heukelum a board area (restricted) with a subpage."""
     add_page(beesd, PUBLIC_TITLE)
-    board_area = add_page(heukelum, PRIVATE_TITLE, slug="bestuur")
+    board_area = add_page(heukelum, PRIVATE_TITLE, slug="besloten")
     add_page(board_area, PRIVATE_CHILD_TITLE)
     if request.param == "groups":
         restrict(board_area, board_group)
@@ -83,7 +83,7 @@ def test_a_kern_filter_on_the_restricted_kern_counts_nothing(private_site, visit
 def test_a_promotion_of_a_restricted_page_is_not_shown(private_site, visitor, heukelum):
     from wagtail.models import Page
 
-    board_area = Page.objects.get(slug="bestuur")
+    board_area = Page.objects.get(slug="besloten")
     SearchPromotion.objects.create(query=Query.get("jaarvergadering"), page=board_area)
 
     html = text_of(visitor.get("/zoeken/", {"q": "jaarvergadering"}))

@@ -336,7 +336,7 @@ def test_behind_a_proxy_the_limit_counts_the_visitors_address(
     client, beesd, settings, django_capture_on_commit_callbacks
 ):
     settings.SUBSCRIPTIONS_RATE_LIMIT = 1
-    settings.SUBSCRIPTIONS_TRUST_X_FORWARDED_FOR = True
+    settings.TRUST_X_FORWARDED_FOR = True
     data = {"email": "jan@example.nl", "kernen": [beesd.pk], "kinds": ["nieuws"]}
 
     def post_from(address):
