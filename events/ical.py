@@ -5,11 +5,10 @@ from datetime import UTC, timedelta
 from django.http import HttpResponse
 from django.utils import timezone
 
-from icalendar import Calendar, Event, vGeo, vText
+from icalendar import Event, vGeo, vText
 
 from events.models.pages import LOCAL_TZ
-
-PRODID = "-//Kernenportaal//Activiteiten//NL"
+from home.ical import ical_response, new_calendar
 
 
 def event_uid(event, host: str) -> str:
@@ -50,13 +49,7 @@ def build_event(event, request) -> Event:
 
 
 def build_calendar(events, name: str, request) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", str(LOCAL_TZ))
+    calendar = new_calendar(name, "Activiteiten")
     events = list(events)
     for event in events:
         calendar.add_component(build_event(event, request))
@@ -69,9 +62,4 @@ def build_calendar(events, name: str, request) -> bytes:
 
 
 def calendar_response(events, name: str, request, filename: str | None = None) -> HttpResponse:
-    response = HttpResponse(
-        build_calendar(events, name, request), content_type="text/calendar; charset=utf-8"
-    )
-    if filename:
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return ical_response(build_calendar(events, name, request), filename)

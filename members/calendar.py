@@ -5,16 +5,15 @@ from datetime import timedelta
 from django.http import HttpResponse
 from django.utils import timezone
 
-from icalendar import Calendar, Event
+from icalendar import Event
+
+from home.ical import ical_response, new_calendar
 
 MEETING_LENGTH = timedelta(hours=2)
 
 
 def calendar_response(workspace) -> HttpResponse:
-    calendar = Calendar()
-    calendar.add("prodid", "-//Kernenportaal//Vergaderingen//NL")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", workspace.name)
+    calendar = new_calendar(workspace.name, "Vergaderingen", published=False)
     since = timezone.now() - timedelta(days=90)
     for meeting in workspace.meetings.filter(starts_at__gte=since):
         event = Event()
@@ -32,7 +31,4 @@ def calendar_response(workspace) -> HttpResponse:
         if description:
             event.add("description", description)
         calendar.add_component(event)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="vergaderingen.ics"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return ical_response(calendar.to_ical(), "vergaderingen.ics", inline=True, private=True)

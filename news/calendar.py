@@ -6,8 +6,9 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from icalendar import Calendar, Event, vGeo
+from icalendar import Event, vGeo
 
+from home.ical import new_calendar
 from news import queries
 from news.constants import CALENDAR_DAYS_BACK
 from news.links import absolute_url
@@ -24,13 +25,7 @@ def kern_notices_calendar(kern, request):
     since = timezone.localdate() - timedelta(days=CALENDAR_DAYS_BACK)
     notices = queries.notices_for_kern(kern).filter(end_date__gte=since).order_by("start_date")
 
-    calendar = Calendar()
-    calendar.add("prodid", "-//Kernenportaal//Werkzaamheden//NL")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"Werkzaamheden in {kern.title}")
-    calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    calendar = new_calendar(f"Werkzaamheden in {kern.title}", "Werkzaamheden")
     for notice in notices:
         event = Event()
         event.add("uid", notice_uid(notice, host))

@@ -5,11 +5,12 @@ Each finds the live, public kern of the current site by its slug. When there is 
 request goes on to Wagtail, so a page that happens to live at such a URL is still served.
 """
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 
 from wagtail import views as wagtail_views
 from wagtail.models import Site
 
+from home.ical import ical_response
 from home.queries import public
 from kernen.models import KernPage
 from news.calendar import kern_notices_calendar
@@ -46,11 +47,9 @@ def kern_calendar(request, kern_slug):
     kern = find_kern(request, kern_slug)
     if kern is None:
         raise Http404("Deze kern bestaat niet.")
-    response = HttpResponse(
-        kern_notices_calendar(kern, request), content_type="text/calendar; charset=utf-8"
+    return ical_response(
+        kern_notices_calendar(kern, request), f"werkzaamheden-{kern.slug}.ics", inline=True
     )
-    response["Content-Disposition"] = f'inline; filename="werkzaamheden-{kern.slug}.ics"'
-    return response
 
 
 rss = _kern_or_wagtail(kern_rss)
