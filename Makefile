@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo migrate test lint format messages reset-db clean
+.PHONY: help install run demo migrate test lint format messages reset-db clean bench load
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,9 +46,9 @@ format: install ## Format the code (ruff)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-messages: install ## Update the Dutch catalogue and compile it (needs GNU gettext)
-	$(MANAGE) makemessages --locale nl --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
-	$(MANAGE) compilemessages --locale nl --ignore '.venv/*'
+messages: install ## Update the Dutch and Polish catalogues and compile them (needs GNU gettext)
+	$(MANAGE) makemessages --locale nl --locale pl --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
+	$(MANAGE) compilemessages --locale nl --locale pl --ignore '.venv/*'
 
 reset-db: ## Delete the SQLite database and media, then load the demo again
 	rm -f db.sqlite3
@@ -57,3 +57,9 @@ reset-db: ## Delete the SQLite database and media, then load the demo again
 
 clean: ## Remove .venv, the SQLite database, media and collected static files
 	rm -rf $(VENV) db.sqlite3 media staticfiles
+
+bench: install ## Benchmark on PostgreSQL, demo and 52,000-page site (REBUILD=1: build the databases again)
+	$(BIN)/python -m bench.run $(if $(REBUILD),--rebuild) $(BENCH_ARGS)
+
+load: install ## Load test: 50 visitors and 2 editors on the large site (LOAD_DURATION=300 seconds)
+	$(BIN)/python -m bench.load $(LOAD_ARGS)

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from wagtail.models import Site
 
 from agenda.queries import joint_kernen_prefetch, live_action_points
+from home import pagecache
 
 FIELDS = [
     "id",
@@ -33,6 +34,7 @@ def rows(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
+    pagecache.declare(request, pagecache.site_tag(site.root_page.path), "overview:agenda")
     points = (
         live_action_points()
         .descendant_of(site.root_page, inclusive=False)

@@ -43,10 +43,13 @@ def action_points_for_kern(kern):
     that another kern owns and ``kern`` takes part in. One row per point, no copies."""
     from agenda.models import ActionPointPage
 
-    joint = ActionPointPage.joint_kernen.through.objects.filter(kernpage=kern).values(
-        "actionpointpage_id"
-    )
-    return live_action_points().filter(Q(kern=kern) | Q(pk__in=joint))
+    # By translation key: a point in /en/ or /pl/ (an alias of the Dutch one) still names the
+    # Dutch kern pages.
+    key = kern.translation_key
+    joint = ActionPointPage.joint_kernen.through.objects.filter(
+        kernpage__translation_key=key
+    ).values("actionpointpage_id")
+    return live_action_points().filter(Q(kern__translation_key=key) | Q(pk__in=joint))
 
 
 def status_counts(points):

@@ -1,7 +1,42 @@
 from django.apps import AppConfig
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Municipality portal")
+
+    def ready(self):
+        from PIL import Image
+
+        # Pillow refuses to decode images above this (decompression bombs), also when
+        # Wagtail makes renditions of images that were stored before the limit was lowered.
+        Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+
+        from home.privacy import autodiscover
+
+        # Every app's privacy.py: what it stores about a person and how long (AVG).
+        autodiscover()
+
+        import home.information  # noqa: F401  (its signal receivers)
+        from home import (
+            locales,  # noqa: F401  (signal handlers, cached Locale.get_active)
+            pagecache,
+        )
+        from home.models import PortalSettings
+
+        pagecache.connect_signals()
+        post_save.connect(_forget_portal_settings, sender=PortalSettings)
+        post_delete.connect(_forget_portal_settings, sender=PortalSettings)
+        pagecache.invalidate_on_change(
+            PortalSettings,
+            lambda settings: {pagecache.site_tag(settings.site.root_page.path)},
+            on_create=False,
+        )
+
+
+def _forget_portal_settings(sender, instance, **kwargs):
+    cache.delete(f"portalsettings:{instance.site_id}")

@@ -1,6 +1,8 @@
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models, transaction
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -13,10 +15,12 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import pagecache
+from home.blocks import InformationBodyBlock
 from home.panels import panels_for
 from home.ratelimit import allow_submission
 from home.tasks import send_form_email
@@ -54,6 +58,9 @@ class HomePage(Page):
 
     template = "pages/home_page.html"
 
+    # Page cache (home/pagecache.py): the home page lists the newest of everything.
+    cache_reads = (pagecache.CONTENT,)
+
     class Meta:
         verbose_name = _("municipality home page")
         verbose_name_plural = _("municipality home pages")
@@ -65,6 +72,46 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["panels"] = panels_for(self, request)
         return context
+
+    def route(self, request, path_components):
+        """Wagtail's routing, and a child page type that names ``route_select_related`` (a kern
+        page: its image and area broker) is loaded with those in the same query."""
+        if not path_components:
+            return super().route(request, path_components)
+        try:
+            child = self.get_children().get(slug=path_components[0])
+        except Page.DoesNotExist as error:
+            raise Http404 from error
+        model = child.specific_class
+        related = getattr(model, "route_select_related", ())
+        if model is not None and related:
+            child = model.objects.select_related(*related).get(pk=child.pk)
+        else:
+            child = child.specific
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
+
+
+class InformationPage(Page):
+    """A page about the portal itself, such as the accessibility statement
+    (``/toegankelijkheid/``) and the privacy statement (``/privacy/``). Provisioning creates
+    both with default text; the municipality's comms staff edit them. Linked in the footer."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(InformationBodyBlock(), verbose_name=_("text"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    template = "pages/information_page.html"
+
+    class Meta:
+        verbose_name = _("information page")
+        verbose_name_plural = _("information pages")
 
 
 @register_setting(icon="site")
@@ -90,6 +137,17 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("portal settings")
+
+    @classmethod
+    def for_site(cls, site):
+        """Every page shows these in its footer: kept in the cache (emptied on save) instead of
+        read on every request."""
+        key = f"portalsettings:{site.pk}"
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, timeout=None)
+        return instance
 
 
 class FormField(AbstractFormField):

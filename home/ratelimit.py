@@ -6,9 +6,12 @@ in one place.
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 
 def client_address(request) -> str:
@@ -31,6 +34,11 @@ def hit(key: str, limit: int, window: int) -> bool:
     except ValueError:  # expired between add and incr
         cache.set(key, 1, window)
         count = 1
+    if count is None:
+        # The cache is down (Redis with IGNORE_EXCEPTIONS answers None): the form keeps
+        # working without a limit rather than failing for everyone.
+        logger.warning("Rate limit not counted: the cache is unavailable.")
+        return True
     return count <= limit
 
 

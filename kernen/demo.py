@@ -13,6 +13,7 @@ from django.db import transaction
 
 from wagtail.images import get_image_model
 
+from home.locales import sync_language_trees
 from home.models import PortalSettings
 from kernen import sections
 from kernen.constants import RolloutStatus
@@ -197,5 +198,9 @@ def load_demo(password: str, stdout=None) -> dict:
 
     for step in sections.demo_steps():
         step(home, stdout)
+    sync_language_trees()  # some steps add pages without publishing them
+    from kernen.translations_demo import load_translations_demo
+
+    load_translations_demo(home, stdout)
 
     return {"home": home, "kernen": KernPage.objects.child_of(home).count()}

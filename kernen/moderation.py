@@ -82,19 +82,25 @@ def apply_moderation(kern: KernPage) -> None:
     publish = Permission.objects.get(
         content_type=ContentType.objects.get_for_model(Page), codename="publish_page"
     )
+    # The kern page in every language tree: translations are moderated like the Dutch page.
+    pages = list(
+        Page.objects.filter(translation_key=kern.translation_key).values_list("pk", flat=True)
+    )
     if kern.moderation_enabled:
-        WorkflowPage.objects.update_or_create(
-            page_id=kern.pk, defaults={"workflow_id": kern.moderation_workflow_id}
-        )
+        for page_id in pages:
+            WorkflowPage.objects.update_or_create(
+                page_id=page_id, defaults={"workflow_id": kern.moderation_workflow_id}
+            )
         if kern.editors_group_id:
             GroupPagePermission.objects.filter(
-                group_id=kern.editors_group_id, page_id=kern.pk, permission=publish
+                group_id=kern.editors_group_id, page_id__in=pages, permission=publish
             ).delete()
     else:
         WorkflowPage.objects.filter(
-            page_id=kern.pk, workflow_id=kern.moderation_workflow_id
+            page_id__in=pages, workflow_id=kern.moderation_workflow_id
         ).delete()
         if kern.editors_group_id:
-            GroupPagePermission.objects.get_or_create(
-                group_id=kern.editors_group_id, page_id=kern.pk, permission=publish
-            )
+            for page_id in pages:
+                GroupPagePermission.objects.get_or_create(
+                    group_id=kern.editors_group_id, page_id=page_id, permission=publish
+                )

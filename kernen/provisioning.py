@@ -17,6 +17,7 @@ from django.utils.text import slugify
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
+from home.locales import default_locale, ensure_languages, ensure_translations
 from home.models import HomePage
 from kernen import sections
 from kernen.models import KernPage
@@ -138,7 +139,7 @@ def provision_municipality(
 ) -> tuple[HomePage, ProvisioningReport]:
     """Create (or complete) a municipality: its home page, its Site and its collection."""
     report = ProvisioningReport()
-    home = HomePage.objects.filter(municipality_name=name).first()
+    home = HomePage.objects.filter(municipality_name=name, locale=default_locale()).first()
     if home is None:
         root = Page.get_first_root_node()
         slug = slugify(name)
@@ -160,10 +161,20 @@ def provision_municipality(
         report.add(f"site {hostname}:{port}")
 
     ensure_collection(name, Collection.get_first_root_node(), report)
+    ensure_languages()
     ensure_sections(home, sections.municipality_sections(), report)
     for hook in sections.municipality_hooks():
         hook(home, report)
+    ensure_language_trees(home, report)
     return home, report
+
+
+def ensure_language_trees(page: Page, report: ProvisioningReport) -> None:
+    """Give ``page`` and its sections (its public children) an alias in every translation
+    tree that lacks one (home/locales.py); pages published here got theirs already."""
+    for each in [page, *page.get_children()]:
+        for alias in ensure_translations(each):
+            report.add(f"{alias.locale.language_code} {alias.url_path}")
 
 
 def municipality_collection(home: HomePage) -> Collection:
@@ -216,10 +227,19 @@ def provision_kern(
         kern.save(update_fields=["collection", "editors_group"])
 
     grant_admin_access(group)
-    grant_page_permissions(group, kern, EDITOR_PAGE_PERMISSIONS)
     grant_collection_permissions(group, collection, EDITOR_COLLECTION_PERMISSIONS)
 
     ensure_sections(kern, sections.kern_sections(), report)
+    ensure_language_trees(kern, report)
+    # The kern's editors edit and translate its pages in every language tree. Before the
+    # hooks: moderation takes the publish right away again where the kern is moderated.
+    for page in kern.get_translations(inclusive=True):
+        grant_page_permissions(group, page, EDITOR_PAGE_PERMISSIONS)
+    group.permissions.add(
+        Permission.objects.get(
+            content_type__app_label="wagtail_localize", codename="submit_translation"
+        )
+    )
     for hook in sections.kern_hooks():
         hook(kern, report)
     return kern, report

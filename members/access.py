@@ -6,22 +6,30 @@ of the workspace's page and private collection. Removing someone from the group 
 their membership, which does that) takes access away on their next request.
 """
 
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 
 from members.models.workspace import Workspace
 
 
 def workspace_for_page(page_id: int, user) -> Workspace | None:
-    """The workspace of a page, with the access check of ``user`` done in the same query."""
+    """The workspace of a page, with the access check of ``user`` (and whether they are in its
+    own member group) done in the same query."""
     workspaces = Workspace.objects.filter(page_id=page_id)
     if user.is_authenticated and user.is_active and not user.is_superuser:
         member = Workspace.access_groups.through.objects.filter(
             workspace=OuterRef("pk"), group__user=user
         )
-        workspaces = workspaces.annotate(user_may_enter=Exists(member))
+        in_member_group = get_user_model().groups.through.objects.filter(
+            group=OuterRef("member_group"), user=user
+        )
+        workspaces = workspaces.annotate(
+            user_may_enter=Exists(member), user_is_member=Exists(in_member_group)
+        )
     workspace = workspaces.first()
     if workspace is not None and hasattr(workspace, "user_may_enter"):
         user.__dict__.setdefault("_workspace_access", {})[workspace.pk] = workspace.user_may_enter
+        user.__dict__.setdefault("_board_member", {})[workspace.pk] = workspace.user_is_member
     return workspace
 
 
@@ -33,6 +41,19 @@ def can_access(user, workspace: Workspace) -> bool:
     cache = user.__dict__.setdefault("_workspace_access", {})
     if workspace.pk not in cache:
         cache[workspace.pk] = workspace.access_groups.filter(user=user).exists()
+    return cache[workspace.pk]
+
+
+def is_board_member(user, workspace: Workspace) -> bool:
+    """Whether ``user`` is in the workspace's own member group ("<Kern> – bestuur" of a board),
+    not just allowed to read it as the kern's gebiedsmakelaar. Admins count as members."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    cache = user.__dict__.setdefault("_board_member", {})
+    if workspace.pk not in cache:
+        cache[workspace.pk] = user.groups.filter(pk=workspace.member_group_id).exists()
     return cache[workspace.pk]
 
 

@@ -235,6 +235,8 @@ def load_members_demo(home, stdout=None):
         )  # fmt: skip
 
     project = load_project(home, kernen, people, now)
+    load_board_project(kernen, people)
+    load_decision(kernen, people)
 
     stdout = stdout or _NullOutput()
     stdout.write(
@@ -291,6 +293,69 @@ def load_project(home, kernen, people, now):
         now + timedelta(days=10), [(member, 0) for member in members[:2]], chair,
     )  # fmt: skip
     return project
+
+
+BOARD_PROJECT = "Wandelroutes langs de Linge"
+
+
+def load_board_project(kernen, people):
+    """A project the board of Beesd started itself: Heukelum accepted, Asperen has not
+    answered yet (log in as bestuur-asperen to see the invitation)."""
+    from members.models import InvitationStatus, ProjectKernInvitation
+    from members.projects import answer_kern_invitation, project_index_of, start_project
+
+    if not all(slug in kernen and people.get(slug) for slug in PROJECT_KERNEN):
+        return None
+    beesd, heukelum, asperen = (kernen[slug] for slug in PROJECT_KERNEN)
+    if project_index_of(beesd) is None:
+        return None
+    project = ProjectPage.objects.filter(title=BOARD_PROJECT).first()
+    if project is None:
+        project, _invited, _people = start_project(
+            kern=beesd, board=services.ensure_board_workspace(beesd),
+            user=people["beesd"][0], title=BOARD_PROJECT,
+            summary="Beesd, Heukelum en Asperen zetten samen wandelroutes langs de Linge uit, "
+            "met bankjes en informatieborden over de geschiedenis van de dorpen.",
+            kernen=[heukelum, asperen], emails=[],
+        )  # fmt: skip
+    pending = ProjectKernInvitation.objects.filter(
+        project=project, kern=heukelum, status=InvitationStatus.PENDING
+    ).first()
+    if pending is not None:
+        answer_kern_invitation(
+            pending.pk, heukelum, services.ensure_board_workspace(heukelum),
+            people["heukelum"][0], accept=True,
+        )  # fmt: skip
+    return project
+
+
+DEMO_DECISION = "We vragen een extra bank bij de speeltuin aan."
+
+
+def load_decision(kernen, people):
+    """A decision in the minutes of a Beesd meeting that became a (draft) action point of
+    Beesd's kernagenda."""
+    from members.decisions import can_make_action_points, convert_decision
+    from members.models import MeetingDecision
+
+    beesd = kernen.get("beesd")
+    if beesd is None or not people.get("beesd") or not can_make_action_points():
+        return None
+    workspace = services.ensure_board_workspace(beesd)
+    meeting = workspace.meetings.filter(title="Overleg met de gebiedsmakelaar").first()
+    if meeting is None:
+        return None
+    chair = people["beesd"][0]
+    decision, _created = MeetingDecision.objects.get_or_create(
+        meeting=meeting, text=DEMO_DECISION, defaults={"created_by": chair}
+    )
+    if decision.converted_at is None:
+        _site_id, root_url, _path = workspace.page.specific.get_url_parts()
+        try:
+            convert_decision(decision, beesd, chair, root_url)
+        except LookupError:
+            return None
+    return decision
 
 
 def _password_text(password_hash):

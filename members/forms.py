@@ -204,3 +204,85 @@ class AnnouncementForm(forms.Form):
         if not cleaned.get("all_kernen") and not cleaned.get("kernen"):
             raise forms.ValidationError(_("Choose one or more kernen, or all kernen."))
         return cleaned
+
+
+MAX_INVITED_EMAILS = 20
+
+
+class StartProjectForm(forms.Form):
+    """A kern's board starts a project: other kernen of the same municipality (one or more)
+    and, if wanted, people by e-mail."""
+
+    title = forms.CharField(label=_("Name of the project"), max_length=100)
+    summary = forms.CharField(
+        label=_("Public summary"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Everyone can read this on the project's page. Do not put private things here."
+        ),
+    )
+    kernen = forms.ModelMultipleChoiceField(
+        label=_("Invite these kernen"),
+        queryset=KernPage.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Their boards get an invitation and decide whether they take part."),
+        error_messages={
+            "required": _("Choose at least one other kern."),
+            "invalid_choice": _("This kern is not in your municipality."),
+            "invalid_pk_value": _("This kern is not in your municipality."),
+        },
+    )
+    emails = forms.CharField(
+        label=_("Also invite these people (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E-mail addresses, one per line. They get an invitation to the workspace."),
+    )
+
+    def __init__(self, *args, kern, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kern = kern
+        field = self.fields["kernen"]
+        field.queryset = KernPage.objects.child_of(kern.get_parent()).order_by("title")
+        # Offer the other kernen; the own kern stays valid input so it gets its own message.
+        field.choices = [(other.pk, other.title) for other in field.queryset if other != kern]
+
+    def clean_kernen(self):
+        kernen = self.cleaned_data["kernen"]
+        if any(other.pk == self.kern.pk for other in kernen):
+            raise forms.ValidationError(
+                _("Your own kern takes part already. Choose one or more other kernen.")
+            )
+        return kernen
+
+    def clean_emails(self):
+        from django.core.validators import validate_email
+
+        emails = []
+        for line in self.cleaned_data["emails"].replace(",", "\n").splitlines():
+            email = line.strip()
+            if not email:
+                continue
+            try:
+                validate_email(email)
+            except forms.ValidationError as error:
+                raise forms.ValidationError(
+                    _("“%(email)s” is not a valid e-mail address."), params={"email": email[:100]}
+                ) from error
+            if email.lower() not in (known.lower() for known in emails):
+                emails.append(email)
+        if len(emails) > MAX_INVITED_EMAILS:
+            raise forms.ValidationError(
+                _("Invite at most %(count)d people at once."), params={"count": MAX_INVITED_EMAILS}
+            )
+        return emails
+
+
+class DecisionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Decision"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One decision, e.g. “We ask the municipality for a bench at the playground.”"),
+    )

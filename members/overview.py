@@ -1,8 +1,8 @@
 """The overview of a workspace in one SQL query.
 
-Upcoming meetings, recent messages, open polls, recent documents and announcements come from
-five tables; one UNION ALL fetches them all, each bounded by a time window, so the overview
-costs one query however much a workspace holds.
+Upcoming meetings, recent messages, open polls, recent documents, announcements and a board's
+open project invitations come from six tables; one UNION ALL fetches them all, each bounded by a
+time window, so the overview costs one query however much a workspace holds.
 """
 
 import os
@@ -17,7 +17,14 @@ from wagtail.documents import get_document_model
 from members.models.content import Meeting, Poll, Thread
 
 ROW_LIMIT = 500
-SHOWN = {"meeting": 3, "thread": 5, "poll": 3, "document": 5, "announcement": 3}
+SHOWN = {
+    "meeting": 3,
+    "thread": 5,
+    "poll": 3,
+    "document": 5,
+    "announcement": 3,
+    "invitation": 5,
+}
 
 
 @dataclass
@@ -39,7 +46,7 @@ def _rows(queryset, kind, title, moment, extra=None):
     )
 
 
-def overview(workspace, announcements=None) -> dict:
+def overview(workspace, announcements=None, invitations=None) -> dict:
     now = timezone.now()
     parts = [
         _rows(
@@ -76,6 +83,13 @@ def overview(workspace, announcements=None) -> dict:
                 "created_at",
                 "body",
             )  # fmt: skip
+        )
+    if invitations is not None:
+        # Project invitations of other boards, still to be answered.
+        parts.append(
+            _rows(
+                invitations, "invitation", "project__title", "created_at", "invited_by_kern__title"
+            )
         )
     first, *rest = parts
     rows = list(first.union(*rest, all=True)[:ROW_LIMIT])

@@ -13,7 +13,18 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Count,
+    DateTimeField,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -24,13 +35,15 @@ from django.utils.translation import gettext as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model
+from wagtail.models import Page
 
-from members import forms, tasks
-from members.access import can_access, workspace_for_page
+from members import decisions, forms, tasks
+from members.access import can_access, is_board_member, workspace_for_page
 from members.calendar import calendar_response
 from members.constants import Answer, Role
 from members.models.content import (
     Meeting,
+    MeetingDecision,
     MeetingResponse,
     Poll,
     PollOption,
@@ -72,6 +85,50 @@ def on_commit(task, *args):
     transaction.on_commit(lambda: task.enqueue(*args))
 
 
+def meeting_papers(meeting, *, with_decisions: bool):
+    """A meeting's documents and (in a board area) its decisions with their action points,
+    in one UNION ALL query."""
+    Document = get_document_model()
+    none = {
+        "int": Value(None, output_field=IntegerField()),
+        "bool": Value(None, output_field=BooleanField()),
+        "text": Value(None, output_field=CharField()),
+        "time": Value(None, output_field=DateTimeField()),
+    }
+    documents = meeting.documents.order_by().values_list(
+        Value("document", output_field=CharField()), "pk", "title", "file",
+        none["int"], none["bool"], none["text"], none["time"], "created_at",
+    )  # fmt: skip
+    if with_decisions:
+        decision_rows = meeting.decisions.order_by().values_list(
+            Value("decision", output_field=CharField()), "pk", "text", "action_point__title",
+            "action_point_id", "action_point__live", "action_point__url_path", "converted_at",
+            "created_at",
+        )  # fmt: skip
+        documents = documents.union(decision_rows, all=True)
+    found_documents, found_decisions = [], []
+    for kind, pk, text, name, point_id, live, url_path, converted_at, created_at in documents:
+        if kind == "document":
+            found_documents.append(
+                Document(pk=pk, title=text, file=name, created_at=created_at, collection_id=None)
+            )
+            continue
+        point = Page(pk=point_id, title=name, live=live, url_path=url_path) if point_id else None
+        found_decisions.append(
+            MeetingDecision(
+                pk=pk,
+                meeting=meeting,
+                text=text,
+                action_point=point,
+                converted_at=converted_at,
+                created_at=created_at,
+            )
+        )
+    found_documents.sort(key=lambda document: (document.title.lower(), document.pk))
+    found_decisions.sort(key=lambda decision: (decision.created_at, decision.pk))
+    return found_documents, found_decisions
+
+
 class WorkspaceRoutesMixin(RoutablePageMixin):
     #: The URL (relative to the page) of the workspace's overview.
     overview_subpath = ""
@@ -106,10 +163,18 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
     # Overview ------------------------------------------------------------------------------
 
     def overview_context(self, request, workspace) -> dict:
-        return overview(workspace, self.overview_announcements(workspace))
+        return overview(
+            workspace,
+            self.overview_announcements(workspace),
+            self.overview_invitations(workspace),
+        )
 
     def overview_announcements(self, workspace):
         """Announcements shown on the overview, as a queryset (None: no announcements)."""
+        return None
+
+    def overview_invitations(self, workspace):
+        """Open project invitations shown on the overview, as a queryset (None: none)."""
         return None
 
     def render_overview(self, request, workspace):
@@ -239,8 +304,24 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
             raise Http404(_("This meeting does not exist."))
         answer_form = forms.AnswerForm()
         minutes_form = forms.MinutesForm(initial={"minutes": meeting.minutes})
-        if request.method == "POST":
-            if request.POST.get("action") == "minutes":
+        decision_form = forms.DecisionForm()
+        action = request.POST.get("action") if request.method == "POST" else None
+        if action in ("decision", "action_point"):
+            if not self.records_decisions or not is_board_member(request.user, workspace):
+                raise PermissionDenied
+            if action == "action_point":
+                return self.decision_to_action_point(request, workspace, meeting)
+            decision_form = forms.DecisionForm(request.POST)
+            if decision_form.is_valid():
+                MeetingDecision.objects.create(
+                    meeting=meeting,
+                    text=decision_form.cleaned_data["text"],
+                    created_by=request.user,
+                )
+                messages.success(request, _("The decision has been recorded."))
+                return redirect(request.path)
+        elif request.method == "POST":
+            if action == "minutes":
                 minutes_form = forms.MinutesForm(request.POST)
                 if minutes_form.is_valid():
                     meeting.minutes = minutes_form.cleaned_data["minutes"]
@@ -257,6 +338,7 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
                     )
                     messages.success(request, _("Your answer has been saved."))
                     return redirect(request.path)
+        documents, decision_list = meeting_papers(meeting, with_decisions=self.records_decisions)
         if meeting.my_answer and not answer_form.is_bound:
             answer_form = forms.AnswerForm(initial={"answer": meeting.my_answer})
         response = self.workspace_render(
@@ -264,17 +346,59 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
             workspace,
             "pages/workspace_meeting.html",
             meeting=meeting,
-            documents=list(meeting.documents.all()),
+            documents=documents,
             answer_counts=[
                 (label, getattr(meeting, f"{value}_count")) for value, label in Answer.choices
             ],
             my_answer=Answer(meeting.my_answer).label if meeting.my_answer else None,
             answer_form=answer_form,
             minutes_form=minutes_form,
+            **self.decisions_context(request, workspace, decision_list, decision_form),
         )
-        if answer_form.errors or minutes_form.errors:
+        if answer_form.errors or minutes_form.errors or decision_form.errors:
             response.status_code = 400
         return response
+
+    # Decisions (board areas: ``records_decisions``) --------------------------------------
+
+    #: Whether meetings here record decisions that can become kernagenda action points.
+    records_decisions = False
+
+    def decisions_context(self, request, workspace, decision_list, decision_form) -> dict:
+        if not self.records_decisions:
+            return {}
+        return {
+            "decisions": decision_list,
+            "decision_form": decision_form,
+            "may_decide": is_board_member(request.user, workspace),
+            "makes_action_points": decisions.can_make_action_points(),
+        }
+
+    def decision_to_action_point(self, request, workspace, meeting):
+        decision = meeting.decisions.filter(pk=request.POST.get("decision") or 0).first()
+        if decision is None:
+            raise Http404(_("This decision does not exist."))
+        kern = self.get_parent().specific
+        # The site's own address (not the request's host): the link is stored and public.
+        _site_id, root_url, _path = self.get_url_parts(request)
+        try:
+            point = decisions.convert_decision(decision, kern, request.user, root_url)
+        except LookupError:
+            messages.error(
+                request, _("This kern has no kernagenda, so no action point can be made.")
+            )
+            return redirect(request.path)
+        if point is None:
+            messages.error(request, _("This decision is an action point already."))
+        else:
+            messages.success(
+                request,
+                _(
+                    "The action point has been made as a draft. The kernagenda's editors "
+                    "complete and publish it."
+                ),
+            )
+        return redirect(f"{request.path}#besluit-{decision.pk}")
 
     @path("kalender/", name="calendar")
     @private

@@ -15,6 +15,7 @@ from django_tasks import task
 
 from members.constants import Answer, WorkspaceKind
 from members.models.content import Announcement, Meeting, Post
+from members.models.projects import ProjectKernInvitation
 from members.models.workspace import Invitation, Workspace
 
 
@@ -129,6 +130,45 @@ def send_announcement(announcement_id: int) -> int:
             "emails/members_announcement_subject.txt",
             "emails/members_announcement.txt",
             {"announcement": announcement, "user": user},
+            [user.email],
+        )
+        for user in users
+    ]
+    return send_mass_mail(mails, fail_silently=False)
+
+
+@task()
+def send_project_invitation(kern_invitation_id: int, base_url: str) -> int:
+    """Tell the board of an invited kern that another board invites it to a project."""
+    invitation = (
+        ProjectKernInvitation.objects.select_related("project", "kern", "invited_by_kern")
+        .filter(pk=kern_invitation_id)
+        .first()
+    )
+    if invitation is None:
+        return 0
+    board = (
+        Workspace.objects.filter(
+            kind=WorkspaceKind.BOARD, page__path__startswith=invitation.kern.path
+        )
+        .select_related("page")
+        .first()
+    )
+    if board is None:
+        return 0
+    _site, _root, page_path = board.page.get_url_parts()
+    url = f"{base_url.rstrip('/')}{page_path}projecten/"
+    users = (
+        get_user_model()
+        .objects.filter(groups=board.member_group_id, is_active=True)
+        .exclude(email="")
+        .order_by("pk")
+    )
+    mails = [
+        _mail(
+            "emails/members_project_invitation_subject.txt",
+            "emails/members_project_invitation.txt",
+            {"invitation": invitation, "user": user, "url": url},
             [user.email],
         )
         for user in users

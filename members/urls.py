@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from members import views
+from members import account_data, views
 
 urlpatterns = [
     path(
@@ -44,7 +44,10 @@ urlpatterns = [
     ),
     path("mijn-account/", views.account, name="members_account"),
     path("mijn-account/nieuwe-agendalink/", views.new_calendar_token, name="members_new_token"),
+    path("mijn-account/mijn-gegevens.json", account_data.download, name="members_account_data"),
+    path("mijn-account/verwijderen/", account_data.delete, name="members_account_delete"),
     path("mededeling-aan-besturen/", views.announce, name="members_announce"),
+    path("besluit/<int:decision_id>/", views.decision, name="members_decision"),
     path("uitnodiging/<str:token>/", views.accept_invitation, name="members_invitation"),
     path(
         "kalender/<str:token>/<int:workspace_id>.ics",

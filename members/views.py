@@ -160,3 +160,37 @@ def announce(request):
     return TemplateResponse(
         request, "members/announce.html", {"form": form}, status=400 if form.errors else 200
     )
+
+
+@never_cache
+def decision(request, decision_id):
+    """Where a kernagenda action point made from a board decision links to.
+
+    A member who may enter the board area goes on to the meeting; anyone else (the public
+    reading the published action point) learns which board decided and when, and may log in,
+    but never sees the minutes or the meeting."""
+    from members.constants import WorkspaceKind
+    from members.models import MeetingDecision
+
+    found = (
+        MeetingDecision.objects.select_related("meeting__workspace__page", "action_point")
+        .filter(pk=decision_id, meeting__workspace__kind=WorkspaceKind.BOARD)
+        .first()
+    )
+    if found is None:
+        raise Http404(_("This decision does not exist."))
+    meeting = found.meeting
+    board = meeting.workspace.page
+    if can_access(request.user, meeting.workspace):
+        url = board.specific_deferred.get_url(request) or ""
+        return redirect(f"{url}vergaderingen/{meeting.pk}/#besluit-{found.pk}")
+    point = found.action_point if found.action_point and found.action_point.live else None
+    return TemplateResponse(
+        request,
+        "members/decision.html",
+        {
+            "kern": board.get_parent().specific,
+            "meeting_date": meeting.starts_at,
+            "action_point": point,
+        },
+    )

@@ -27,7 +27,9 @@ class NoticeFilterForm(forms.Form):
     def __init__(self, *args, home_path, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kern"].queryset = public_kernen(
-            KernPage.objects.live().filter(path__startswith=home_path).only("title", "slug")
+            KernPage.objects.live()
+            .filter(path__startswith=home_path)
+            .only("title", "slug", "translation_key")
         ).order_by("title")
 
     def filter(self, notices):

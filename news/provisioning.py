@@ -17,13 +17,17 @@ COMMS_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 
 
 def comms_sections(home):
+    """The pages the comms group edits: work notices, municipality news, and the information
+    pages (the accessibility and privacy statements)."""
+    from home.models import InformationPage
     from news.models import MunicipalityNewsIndexPage, WorkNoticeIndexPage
 
-    return [
+    sections = [
         page
         for model in (WorkNoticeIndexPage, MunicipalityNewsIndexPage)
         if (page := model.objects.child_of(home).first()) is not None
     ]
+    return sections + list(InformationPage.objects.child_of(home).order_by("path"))
 
 
 def comms_group_for(home):

@@ -33,6 +33,14 @@ def public_kernen(kernen):
     return public(kernen)
 
 
+def kernen_in_active_language(kernen):
+    """The live, public kern pages of the active language's tree that correspond to
+    ``kernen``: a notice in /en/ (an alias of the Dutch one) names the Dutch kern pages."""
+    KernPage = apps.get_model("kernen", "KernPage")
+    keys = kernen.values("translation_key")
+    return public(KernPage.objects.live().filter(translation_key__in=keys)).order_by("title")
+
+
 def public_news():
     return public(_model("NewsPage").objects.live())
 
@@ -75,8 +83,10 @@ def notices_for_kern(kern):
     """The live, public work notices that target ``kern``: chosen for it, or for all kernen
     of its municipality."""
     WorkNoticePage = _model("WorkNoticePage")
+    # By translation key: a notice in /en/ or /pl/ (an alias of the Dutch one) still names the
+    # Dutch kern pages it was written for.
     chosen = WorkNoticePage.kernen.through.objects.filter(
-        worknoticepage_id=OuterRef("pk"), kernpage_id=kern.pk
+        worknoticepage_id=OuterRef("pk"), kernpage__translation_key=kern.translation_key
     )
     return in_municipality_of(public_notices(), kern).filter(Q(all_kernen=True) | Exists(chosen))
 

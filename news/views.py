@@ -10,6 +10,7 @@ from django.http import Http404
 from wagtail import views as wagtail_views
 from wagtail.models import Site
 
+from home import pagecache
 from home.ical import ical_response
 from home.queries import public
 from kernen.models import KernPage
@@ -29,6 +30,7 @@ def _kern_or_wagtail(view):
         kern = find_kern(request, kern_slug)
         if kern is None:
             return wagtail_views.serve(request, f"{kern_slug}/{tail}")
+        pagecache.declare_page(request, kern)
         return view(request, kern)
 
     wrapped.__name__ = view.__name__
@@ -47,6 +49,7 @@ def kern_calendar(request, kern_slug):
     kern = find_kern(request, kern_slug)
     if kern is None:
         raise Http404("Deze kern bestaat niet.")
+    pagecache.declare_page(request, kern)
     return ical_response(
         kern_notices_calendar(kern, request), f"werkzaamheden-{kern.slug}.ics", inline=True
     )

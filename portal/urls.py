@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -10,17 +11,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 from agenda import opendata
 from agenda.api import api_router
 from events import views as events_views
+from home.sitemap import PortalSitemap
 from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # security: the second login step, in the admin's look and under its policy.
+    path("admin/tweestaps/", include("security.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
-    path("zoeken/", search_views.search, name="search"),
-    path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("", include("members.urls")),
-    path("blijf-op-de-hoogte/", include("subscriptions.urls")),
     path("api/v2/", api_router.urls),
     path("kernagendas/actiepunten.csv", opendata.action_points_csv, name="agenda_csv"),
     path("kernagendas/actiepunten.json", opendata.action_points_json, name="agenda_json"),
@@ -41,5 +42,15 @@ urlpatterns += [
     # Calendar feeds: /<kern>/agenda.ics and /activiteiten/agenda.ics. Wagtail's page URLs end
     # in a slash and hold no dot, so these resolve their page themselves (events/views.py).
     path("<slug:slug>/agenda.ics", events_views.calendar_feed, name="events_calendar_feed"),
-    path("", include(wagtail_urls)),
 ]
+
+# The public pages in every language: Dutch without a prefix, English under /en/, Polish under
+# /pl/. Feeds, calendars, open data, the member area, the API and the admin above stay
+# unprefixed and Dutch (docs/i18n.md).
+urlpatterns += i18n_patterns(
+    path("zoeken/", search_views.search, name="search"),
+    path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
+    path("blijf-op-de-hoogte/", include("subscriptions.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

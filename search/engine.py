@@ -15,6 +15,7 @@ Either way the answer is a list of :class:`Hit` rows, best first and at most ``M
 tuples from which the view counts facets, filters, sorts and paginates without another query.
 """
 
+import logging
 from collections import namedtuple
 from dataclasses import dataclass
 
@@ -26,6 +27,8 @@ from django.db.models import BooleanField, F, Func, Q, Value
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from elasticsearch import ApiError, TransportError
+
 from home.queries import public
 from kernen.models import KernPage
 from search.text import has_syntax, terms
@@ -35,7 +38,18 @@ MAX_HITS = 1000
 #: Words shorter than this take no part in the compound (substring) match: too many false hits.
 COMPOUND_MIN_LENGTH = 4
 
+#: What the Elasticsearch client raises when the cluster is down, unreachable or refuses.
+BACKEND_ERRORS = (TransportError, ApiError)
+
+logger = logging.getLogger(__name__)
+
 Hit = namedtuple("Hit", "pk content_type_id path published")
+
+
+class SearchUnavailable(Exception):
+    """The search backend could not answer (Elasticsearch down or unreachable)."""
+
+
 Kern = namedtuple("Kern", "path title slug")
 
 
@@ -63,7 +77,7 @@ class Scope:
 
     @classmethod
     def for_site(cls, site):
-        root = site.root_page
+        root = site.root_page.localized  # the active language's tree
         rows = public(KernPage.objects.live().child_of(root)).values_list("path", "title", "slug")
         return cls(root=root, kernen={path: Kern(path, title, slug) for path, title, slug in rows})
 
@@ -147,9 +161,14 @@ def _postgres_hits(scope, query, limit, kernen):
 def _backend_hits(scope, query, autocomplete, limit, kernen):
     text = " ".join(terms(query))
     pages = _site_pages(scope)
-    results = pages.autocomplete(text) if autocomplete else pages.search(text, operator="and")
-    # Over-fetch a little: some of the ids may be restricted pages that the database drops.
-    order = {page.pk: position for position, page in enumerate(results[: max(limit * 2, 50)])}
+    try:
+        results = pages.autocomplete(text) if autocomplete else pages.search(text, operator="and")
+        # Over-fetch a little: some of the ids may be restricted pages that the database drops.
+        found = results[: max(limit * 2, 50)]
+        order = {page.pk: position for position, page in enumerate(found)}
+    except BACKEND_ERRORS as error:
+        logger.warning("Search backend unavailable: %s", error)
+        raise SearchUnavailable from error
     if not order:
         return []
     rows = public(_below(Page.objects.filter(pk__in=order), kernen)).values_list(

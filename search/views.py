@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page, Site
 
-from search.engine import Scope, find
+from search.engine import Scope, SearchUnavailable, find
 from search.results import (
     SORT_DATE,
     SORT_RELEVANCE,
@@ -59,7 +59,10 @@ def search(request):
     # A kern filter goes into the search itself: counts within a kern stay complete however
     # many hits other kernen have. The kern facet then lists the chosen kernen only.
     chosen_kernen = [kern for slug in kern_slugs if (kern := scope.kern_by_slug(slug))]
-    hits = find(scope, query, kernen=chosen_kernen)
+    try:
+        hits = find(scope, query, kernen=chosen_kernen)
+    except SearchUnavailable:
+        return _unavailable(TemplateResponse(request, "pages/search.html", context))
     kept, facets = narrow(hits, scope, kern_slugs, type_values)
     paginator = Paginator(in_order(kept, sort), RESULTS_PER_PAGE)
     try:
@@ -94,7 +97,10 @@ def suggestions(request):
     if len(query) < 2 or site is None:
         return JsonResponse({"query": query, "suggestions": []})
     scope = Scope.for_site(site)
-    hits = find(scope, query, autocomplete=True, limit=SUGGESTIONS)
+    try:
+        hits = find(scope, query, autocomplete=True, limit=SUGGESTIONS)
+    except SearchUnavailable:
+        return _unavailable(JsonResponse({"query": query, "suggestions": []}))
     pages = {page.pk: page for page in Page.objects.filter(pk__in=[hit.pk for hit in hits])}
     items = []
     for hit in hits:
@@ -132,6 +138,16 @@ def _query_string(query, kern_slugs, type_values, sort):
     if sort != SORT_RELEVANCE:
         params.append(("sorteer", sort))
     return urlencode(params)
+
+
+def _unavailable(response):
+    """503 with a hint when to retry: the search backend is down, the rest of the site is not.
+    The page says so in Dutch ("Zoeken is tijdelijk niet beschikbaar")."""
+    if isinstance(response, TemplateResponse):
+        response.context_data["unavailable"] = True
+    response.status_code = 503
+    response["Retry-After"] = "60"
+    return response
 
 
 def _not_found(request, context, message):

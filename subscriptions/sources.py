@@ -24,6 +24,7 @@ from django.db.models import Q
 
 from wagtail.models import Page
 
+from home.locales import default_locale
 from home.queries import public
 from subscriptions.constants import Kind
 
@@ -118,8 +119,10 @@ def home_path(kern_path: str) -> str:
 
 
 def published_between(queryset, since: datetime, until: datetime):
+    # A digest is in Dutch and links the Dutch pages, whatever language is active.
     return public(
-        queryset.live().filter(first_published_at__gte=since, first_published_at__lt=until)
+        queryset.live().filter(first_published_at__gte=since, first_published_at__lt=until),
+        locale=default_locale(),
     ).order_by("first_published_at", "pk")
 
 

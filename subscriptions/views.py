@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Site
 
+from home.locales import default_locale
 from home.queries import public
 from home.ratelimit import client_address, hit
 from kernen.models import KernPage
@@ -32,10 +33,12 @@ from subscriptions.tokens import (
 
 
 def kernen_of_site(request):
+    # Subscriptions are to the Dutch kern pages (a digest links those), also on /en/ and /pl/.
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return list(public(KernPage.objects.live().child_of(site.root_page)).order_by("title"))
+    kernen = KernPage.objects.live().child_of(site.root_page)
+    return list(public(kernen, locale=default_locale()).order_by("title"))
 
 
 def over_limit(key: str, limit: int) -> bool:
@@ -145,7 +148,8 @@ def confirm(request, token):
         wish = read_confirm_token(token)
     except InvalidToken as error:
         return bad_link(request, error)
-    kernen = list(public(KernPage.objects.live().filter(pk__in=wish.kern_ids)).order_by("title"))
+    kernen = KernPage.objects.live().filter(pk__in=wish.kern_ids)
+    kernen = list(public(kernen, locale=default_locale()).order_by("title"))
     kinds = [kind for kind in Kind.values if kind in wish.kinds]
     if not kernen or not kinds:
         return message(

@@ -1,5 +1,7 @@
-"""The Dutch catalogue is complete and the committed .mo matches the .po."""
+"""The Dutch and Polish catalogues are complete, agree with each other and with the source
+strings' placeholders, and the committed .mo files match the .po files."""
 
+import re
 from pathlib import Path
 
 import polib
@@ -19,8 +21,36 @@ def entries(catalogue):
     }
 
 
-def test_there_is_a_dutch_catalogue():
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
+
+
+def test_there_is_a_dutch_and_a_polish_catalogue():
     assert ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po" in CATALOGUES
+    assert ROOT / "locale" / "pl" / "LC_MESSAGES" / "django.po" in CATALOGUES
+
+
+def test_dutch_and_polish_translate_the_same_strings():
+    dutch, polish = (
+        polib.pofile(str(ROOT / "locale" / code / "LC_MESSAGES" / "django.po"))
+        for code in ("nl", "pl")
+    )
+
+    assert set(entries(dutch)) == set(entries(polish)), "run `make messages`"
+
+
+@pytest.mark.parametrize("po_path", CATALOGUES, ids=lambda path: str(path.relative_to(ROOT)))
+def test_translations_keep_the_placeholders(po_path):
+    wrong = []
+    for entry in polib.pofile(str(po_path)):
+        if entry.obsolete or not entry.msgid:
+            continue
+        expected = set(PLACEHOLDER.findall(entry.msgid + (entry.msgid_plural or "")))
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+            found = set(PLACEHOLDER.findall(text))
+            # A plural form may leave out the number ("one item"), never add a placeholder.
+            if text and (found - expected or (not entry.msgid_plural and found != expected)):
+                wrong.append(entry.msgid)
+    assert wrong == []
 
 
 @pytest.mark.parametrize("po_path", CATALOGUES, ids=lambda path: str(path.relative_to(ROOT)))

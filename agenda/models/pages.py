@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from agenda.blocks import DescriptionBlock
 from agenda.constants import BudgetSource, CarrierKind, Status
+from home import pagecache
 from kernen.models import KernPage
 
 
@@ -254,6 +255,13 @@ class ActionPointPage(RoutablePageMixin, Page):
 
     template = "pages/action_point_page.html"
 
+    # Page cache (home/pagecache.py): also on /kernagendas/ and its open data, and in the
+    # kernagenda of every kern it is shared with.
+    cache_purges = ("overview:agenda",)
+
+    def cache_related_tags(self):
+        return {pagecache.branch_tag(kern.path) for kern in self.joint_kernen.all()}
+
     class Meta:
         verbose_name = _("action point")
         verbose_name_plural = _("action points")
@@ -360,6 +368,9 @@ class KernagendaOverviewPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     template = "pages/kernagenda_overview_page.html"
+
+    # Page cache (home/pagecache.py): shows the action points of every kern.
+    cache_reads = ("overview:agenda",)
 
     class Meta:
         verbose_name = _("kernagenda overview")

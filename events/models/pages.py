@@ -150,6 +150,9 @@ class EventPage(RoutablePageMixin, Page):
 
     template = "pages/event_page.html"
 
+    # Page cache (home/pagecache.py): also on /activiteiten/.
+    cache_purges = ("overview:events",)
+
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
@@ -251,6 +254,9 @@ class EventOverviewPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     template = "pages/event_overview_page.html"
+
+    # Page cache (home/pagecache.py): shows the activities of every kern.
+    cache_reads = ("overview:events",)
 
     class Meta:
         verbose_name = _("activities of all kernen")

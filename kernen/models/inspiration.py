@@ -160,6 +160,11 @@ class InspirationPage(Page):
 
     template = "pages/inspiration_page.html"
 
+    # Page cache (home/pagecache.py): also on /inspiratie/, and it shows similar stories of
+    # other kernen.
+    cache_reads = ("overview:inspiration",)
+    cache_purges = ("overview:inspiration",)
+
     class Meta:
         verbose_name = _("inspiration story")
         verbose_name_plural = _("inspiration stories")
@@ -221,6 +226,9 @@ class InspirationOverviewPage(Page):
     max_count_per_parent = 1
 
     template = "pages/inspiration_overview_page.html"
+
+    # Page cache (home/pagecache.py): shows the stories of every kern.
+    cache_reads = ("overview:inspiration",)
 
     class Meta:
         verbose_name = _("inspiration overview")

@@ -116,6 +116,19 @@ class KernPage(Page):
         related_name="+",
     )
 
+    # One group, collection and workflow per kern, linked from its Dutch page only: copies,
+    # translations and aliases in /en/ and /pl/ must not take them (they are one-to-one).
+    BOOKKEEPING_FIELDS = ("editors_group", "moderators_group", "moderation_workflow", "collection")
+    exclude_fields_in_copy = list(BOOKKEEPING_FIELDS)
+
+    def with_content_json(self, content):
+        # Also used to bring an alias up to date with its Dutch page's new revision: keep this
+        # page's own bookkeeping links rather than the revision's.
+        page = super().with_content_json(content)
+        for name in self.BOOKKEEPING_FIELDS:
+            setattr(page, f"{name}_id", getattr(self, f"{name}_id"))
+        return page
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
@@ -159,6 +172,9 @@ class KernPage(Page):
 
     template = "pages/kern_page.html"
 
+    #: Loaded with the page when a visitor opens it (see HomePage.route): the page shows both.
+    route_select_related = ("image", "area_broker")
+
     class Meta:
         verbose_name = _("kern")
         verbose_name_plural = _("kernen")
@@ -167,8 +183,15 @@ class KernPage(Page):
         ]
 
     def save(self, *args, **kwargs):
+        if self.alias_of_id:
+            # Wagtail copies every field into an alias (/en/, /pl/); these stay with the kern's
+            # own page.
+            for name in self.BOOKKEEPING_FIELDS:
+                setattr(self, f"{name}_id", None)
         super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
+        if self.alias_of_id:
+            return
         if update_fields is None or "moderation_enabled" in update_fields:
             # Only when the setting itself is written (on publish), not for a draft revision.
             from kernen.moderation import apply_moderation

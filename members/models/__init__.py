@@ -4,6 +4,7 @@ pages that own them, and what members keep in them."""
 from members.models.content import (
     Announcement,
     Meeting,
+    MeetingDecision,
     MeetingResponse,
     Poll,
     PollOption,
@@ -17,6 +18,7 @@ from members.models.pages import (
     ProjectIndexPage,
     ProjectPage,
 )
+from members.models.projects import InvitationStatus, ProjectKernInvitation
 from members.models.workspace import (
     BrokerGroup,
     Invitation,
@@ -31,7 +33,9 @@ __all__ = [
     "BrokerGroup",
     "DorpenoverlegPage",
     "Invitation",
+    "InvitationStatus",
     "Meeting",
+    "MeetingDecision",
     "MeetingResponse",
     "MemberProfile",
     "Membership",
@@ -39,6 +43,7 @@ __all__ = [
     "PollOption",
     "Post",
     "ProjectIndexPage",
+    "ProjectKernInvitation",
     "ProjectPage",
     "Thread",
     "Vote",

@@ -160,3 +160,41 @@ class Announcement(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class MeetingDecision(models.Model):
+    """A decision recorded in a board meeting's minutes. It can become one action point of
+    the kern's kernagenda (a draft for the kern's redactie); ``action_point`` links them."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    text = models.TextField(_("decision"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    #: Set when a member asked for the action point; the claim that stops a second one.
+    converted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    converted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    action_point = models.OneToOneField(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_decision",
+        verbose_name=_("action point"),
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def __str__(self):
+        return self.text[:80]

@@ -9,11 +9,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import pagecache
 from home.queries import public
+from members.board_routes import BoardProjectRoutesMixin
 from members.routes import WorkspaceRoutesMixin, private
 
 
-class BoardAreaPage(WorkspaceRoutesMixin, Page):
+class BoardAreaPage(BoardProjectRoutesMixin, WorkspaceRoutesMixin, Page):
     """The private area of a kern's board at ``/<kern>/bestuur/``: only the board's group and
     the kern's gebiedsmakelaar may see it (a Wagtail view restriction set by provisioning)."""
 
@@ -27,6 +29,8 @@ class BoardAreaPage(WorkspaceRoutesMixin, Page):
 
     template = "pages/board_area_page.html"
     overview_template = template
+    #: Meetings here record decisions that can become action points of the kern.
+    records_decisions = True
 
     class Meta:
         verbose_name = _("board area")
@@ -39,6 +43,13 @@ class BoardAreaPage(WorkspaceRoutesMixin, Page):
         return Announcement.objects.filter(
             models.Q(all_kernen=True) | models.Q(kernen__path=kern_path),
             home__path=kern_path[: -Page.steplen],
+        )
+
+    def overview_invitations(self, workspace):
+        from members.models import InvitationStatus, ProjectKernInvitation
+
+        return ProjectKernInvitation.objects.filter(
+            kern__path=self.path[: -Page.steplen], status=InvitationStatus.PENDING
         )
 
     @path("", name="overview")
@@ -135,6 +146,11 @@ class ProjectPage(WorkspaceRoutesMixin, Page):
     subpage_types = []
 
     template = "pages/project_page.html"
+
+    # Page cache (home/pagecache.py): the public summary names the kernen taking part.
+    def cache_related_tags(self):
+        return {pagecache.branch_tag(kern.path) for kern in self.kernen.all()}
+
     overview_subpath = "werkruimte/"
 
     class Meta:

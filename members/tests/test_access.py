@@ -22,6 +22,7 @@ def board_urls(world):
         "poll": f"{base}peilingen/{content['poll'].pk}/",
         "members": f"{base}leden/",
         "calendar": f"{base}kalender/",
+        "projects": f"{base}projecten/",
     }
 
 
@@ -193,3 +194,52 @@ def test_calendar_feed_token_follows_the_access_rules(client, world, who, status
     token = MemberProfile.for_user(world.users[who]).calendar_token
 
     assert client.get(f"/kalender/{token}/{world.board.pk}.ics").status_code == status
+
+
+@pytest.mark.parametrize(
+    ("who", "before", "after"),
+    [
+        ("other_board", 403, 200),  # the invited kern's board: in once it accepted
+        ("project_member", 403, 200),  # the other member of that board
+        ("unassigned_broker", 403, 403),  # Heukelum's gebiedsmakelaar is not on the board
+        ("own_board", 200, 200),  # the starting kern's board
+        ("assigned_broker", 403, 403),
+        ("removed", 403, 403),
+    ],
+)
+def test_access_matrix_of_a_project_a_board_started(client, world, who, before, after):
+    from members.models import ProjectKernInvitation
+    from members.projects import answer_kern_invitation, start_project
+    from members.tests.conftest import add_content
+
+    project, _kernen, _people = start_project(
+        kern=world.beesd, board=world.board, user=world.users["chair"], title="Buurtbus",
+        summary="Samen een buurtbus.", kernen=[world.heukelum], emails=[],
+    )  # fmt: skip
+    workspace = project.get_workspace()
+    content = add_content(workspace, world.users["chair"], " bus")
+    base = project.url
+    urls = {
+        "workspace": f"{base}werkruimte/",
+        "document": f"{base}documenten/{content['document'].pk}/",
+        "meeting": f"{base}vergaderingen/{content['meeting'].pk}/",
+        "thread": f"{base}berichten/{content['thread'].pk}/",
+        "poll": f"{base}peilingen/{content['poll'].pk}/",
+        "calendar": f"{base}kalender/",
+    }
+    client.force_login(world.users[who])
+    assert set(statuses(client, urls).values()) == {before}
+
+    invitation = ProjectKernInvitation.objects.get(project=project)
+    answer_kern_invitation(
+        invitation.pk, world.heukelum, world.other_board, world.users["other_board"], accept=True
+    )
+
+    client.force_login(type(world.users[who]).objects.get(pk=world.users[who].pk))
+    assert set(statuses(client, urls).values()) == {after}
+    # Taking part in a project opens no other board area.
+    if who in ("other_board", "project_member"):
+        assert client.get("/beesd/bestuur/").status_code == 403
+    client.logout()
+    for url in urls.values():
+        assert client.get(url).url.startswith("/inloggen/")

@@ -7,22 +7,30 @@ from wagtail.models import Page
 
 import pytest
 
-from members.models import BoardAreaPage, DorpenoverlegPage, ProjectIndexPage, ProjectPage
+from members.models import (
+    BoardAreaPage,
+    DorpenoverlegPage,
+    MeetingDecision,
+    ProjectIndexPage,
+    ProjectPage,
+)
 from members.tests.conftest import add_content
 
 pytestmark = pytest.mark.django_db
 
 #: SQL queries per request, pinned (logged in as a board member).
 WORKSPACE_QUERIES = {
-    "/beesd/bestuur/": 14,
-    "/beesd/bestuur/documenten/": 15,
-    "/beesd/bestuur/vergaderingen/": 15,
-    "/beesd/bestuur/berichten/": 15,
-    "/beesd/bestuur/peilingen/": 15,
-    "/beesd/bestuur/leden/": 14,
+    "/beesd/bestuur/": 13,
+    "/beesd/bestuur/documenten/": 14,
+    "/beesd/bestuur/vergaderingen/": 14,
+    "/beesd/bestuur/berichten/": 14,
+    "/beesd/bestuur/peilingen/": 14,
+    "/beesd/bestuur/leden/": 13,
+    "/beesd/bestuur/projecten/": 14,
+    "/beesd/bestuur/projecten/nieuw/": 14,
 }
-PROJECT_INDEX_QUERIES = 11
-PROJECT_PAGE_QUERIES = 12
+PROJECT_INDEX_QUERIES = 10
+PROJECT_PAGE_QUERIES = 11
 
 
 def test_page_tree_rules(municipality, beesd):
@@ -73,8 +81,19 @@ def test_the_project_index_lists_projects_with_their_kernen(client, world):
 
 
 def grow(world, times=4):
+    from members.projects import start_project
+
     for number in range(times):
         add_content(world.board, world.users["chair"], f" {number}")
+    # Projects Beesd started and invitations Beesd received.
+    for number, (kern, board, other) in enumerate(
+        [(world.beesd, world.board, world.heukelum)] * 2
+        + [(world.heukelum, world.other_board, world.beesd)] * 2
+    ):
+        start_project(
+            kern=kern, board=board, user=world.users["chair"], title=f"Samen {number}",
+            summary="Samen.", kernen=[other], emails=[],
+        )  # fmt: skip
 
 
 @pytest.mark.parametrize("url", list(WORKSPACE_QUERIES))
@@ -135,6 +154,19 @@ def test_the_demo_has_boards_a_project_and_a_board_login(client, capsys):
     project = ProjectPage.objects.get(slug="energiecooperatie")
     assert project.kernen.count() == 3
     assert client.get(f"{project.url}werkruimte/").status_code == 200
+    # The Beesd board started a project; Heukelum accepted, Asperen has not answered yet.
+    walks = ProjectPage.objects.get(title="Wandelroutes langs de Linge")
+    assert {kern.slug for kern in walks.kernen.all()} == {"beesd", "heukelum"}
+    assert client.get(f"{walks.url}werkruimte/").status_code == 200
+    assert "Wandelroutes langs de Linge" in client.get("/beesd/bestuur/projecten/").content.decode()
+    # A decision of a Beesd meeting became a draft action point that links back.
+    decision = MeetingDecision.objects.get(meeting__workspace__page__url_path__contains="beesd")
+    assert decision.action_point is not None and not decision.action_point.live
+    meeting_url = f"/beesd/bestuur/vergaderingen/{decision.meeting_id}/"
+    assert decision.action_point.title in client.get(meeting_url).content.decode()
     pdf = get_document_model().objects.get(title="Jaarverslag Beesd 2025")
     document = client.get(f"/beesd/bestuur/documenten/{pdf.pk}/")
     assert b"".join(document.streaming_content).startswith(b"%PDF-1.4")
+    client.logout()
+    assert client.login(username="bestuur-asperen", password="demo-wachtwoord")
+    assert "Wandelroutes langs de Linge" in client.get("/asperen/bestuur/").content.decode()

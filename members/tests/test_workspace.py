@@ -53,7 +53,7 @@ def test_a_member_uploads_a_pdf_and_a_docx_and_downloads_them(member_client, wor
     ("name", "content", "reason"),
     [
         ("factuur.pdf", b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 100, "geen echt PDF-bestand"),
-        ("pagina.html", b"<html><script>alert(1)</script></html>", "Dit soort bestand"),
+        ("pagina.html", b"<html><script>alert(1)</script></html>", "scripts bevatten"),
         ("brief.docx", b"PK\x03\x04 not really a zip", "geen echt DOCX-bestand"),
         ("foto.png", make_pdf(), "geen echt PNG-bestand"),
         ("leeg.pdf", b"", "leeg"),

@@ -92,6 +92,9 @@ class MunicipalityNewsIndexPage(NewsListingMixin, Page):  # noqa: DJ008 (Page ha
 
     template = "pages/news_index_page.html"
 
+    # Page cache (home/pagecache.py): shows the news of every kern.
+    cache_reads = ("overview:news",)
+
     class Meta:
         verbose_name = _("news index of the municipality")
         verbose_name_plural = _("news indexes of the municipality")
@@ -154,6 +157,9 @@ class NewsPage(Page):
     subpage_types = []
 
     template = "pages/news_page.html"
+
+    # Page cache (home/pagecache.py): also on /nieuws/ and the home page.
+    cache_purges = ("overview:news",)
 
     class Meta:
         verbose_name = _("news item")

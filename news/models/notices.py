@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import pagecache
 from news import queries
 from news.constants import NOTICES_PER_PAGE, Impact, NoticeStatus
 from news.pagination import paginate
@@ -216,6 +217,16 @@ class WorkNoticePage(Page):
 
     template = "pages/work_notice_page.html"
 
+    # Page cache (home/pagecache.py): a notice shows on the pages of every kern it targets.
+    def cache_related_tags(self):
+        from kernen.models import KernPage
+
+        if self.all_kernen:
+            home_path = self.path[: self.steplen * 2]
+            kernen = KernPage.objects.filter(path__startswith=home_path, depth=3)
+            return {pagecache.branch_tag(path) for path in kernen.values_list("path", flat=True)}
+        return {pagecache.branch_tag(kern.path) for kern in self.kernen.all()}
+
     class Meta:
         verbose_name = _("work notice")
         verbose_name_plural = _("work notices")
@@ -279,6 +290,6 @@ class WorkNoticePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["notice_kernen"] = (
-            [] if self.all_kernen else queries.public_kernen(self.kernen.live().order_by("title"))
+            [] if self.all_kernen else queries.kernen_in_active_language(self.kernen.all())
         )
         return context

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "members",
     "subscriptions",
     "search",
+    "bench",  # benchmark tools; imports every app above
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
@@ -32,6 +33,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # instead of wagtail.locales
     "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
@@ -60,13 +63,29 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # security: Content-Security-Policy (the admin's own policy) and Permissions-Policy on
+    # every response Django makes, error pages included.
+    "security.middleware.ContentSecurityPolicyMiddleware",
+    "security.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before common: picks the language from the URL prefix (/en/, /pl/);
+    # an unprefixed URL is always Dutch (i18n_patterns with prefix_default_language=False).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # security: request.user.is_verified() (django-otp), then the second step for the users
+    # who need it, before any view or later middleware sees the request.
+    "django_otp.middleware.OTPMiddleware",
+    "security.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After session, auth, locale and messages: it needs the visitor and the language, and
+    # must see a response before they add cookies to it.
+    "home.pagecache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # security: django-axes turns a locked-out login into its Dutch 429 page; last, as axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -112,23 +131,31 @@ if REDIS_URL:
                 # A cache that is down must not take the site down: pages come from the
                 # database instead.
                 "IGNORE_EXCEPTIONS": True,
+                # ...and must not make every request wait for it either (seconds).
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
             },
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
 
-# Language and time: Dutch first, Amsterdam time. The public site is Dutch whatever the
-# browser asks for (no LocaleMiddleware); admin users may pick English in their profile.
+# Language and time: Dutch first, Amsterdam time. Dutch pages have no URL prefix and stay
+# Dutch whatever the browser asks for; English under /en/, Polish under /pl/ (docs/i18n.md).
+# Admin users may pick English in their profile.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LANGUAGES = [("nl", "Nederlands"), ("en", "English"), ("pl", "Polski")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Provisioning creates the English and Polish language trees (off in the test settings, where
+# only the tests that need them ask for them: the `languages` fixture).
+PROVISION_LANGUAGES = env_bool("PROVISION_LANGUAGES", default=True)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
@@ -146,10 +173,15 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# E-mail: printed to the console unless EMAIL_HOST is set.
+# E-mail: printed to the console unless EMAIL_HOST is set. Then every e-mail is first stored
+# in the outbox (django-mailer, in the same transaction as what caused it) and sent from there
+# by `manage.py send_mail` (cron); a mail server that is down defers it and `retry_deferred`
+# tries again. Nothing is lost, and each message is sent once. See docs/operations.md.
 EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_BACKEND = "mailer.backend.DbBackend"
+    MAILER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = env_int("EMAIL_PORT", 587)
     EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
@@ -202,6 +234,11 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
+# Uploads: every path checks the content against its allow-list (home/uploads.py). Images
+# with more pixels are refused before they are decoded; home.apps gives Pillow the same limit.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 50_000_000)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.ImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
@@ -258,3 +295,162 @@ SUBSCRIPTIONS_RATE_LIMIT = env_int("SUBSCRIPTIONS_RATE_LIMIT", 10)
 SUBSCRIPTIONS_RATE_LIMIT_PER_ADDRESS = env_int("SUBSCRIPTIONS_RATE_LIMIT_PER_ADDRESS", 3)
 SUBSCRIPTIONS_RATE_WINDOW = 60 * 60
 SUBSCRIPTIONS_DIGEST_OVERLAP = 60 * 60
+
+# Reliability: the e-mail outbox (django-mailer; see "E-mail" above and docs/operations.md).
+INSTALLED_APPS += ["mailer"]
+# Rows are locked per message while sending, so overlapping runs never send one twice.
+MAILER_USE_FILE_LOCK = False
+# retry_deferred every 10 minutes gives up after a day; what is left shows in the admin.
+MAILER_EMAIL_MAX_RETRIES = env_int("MAILER_EMAIL_MAX_RETRIES", 144)
+
+# security: headers, cookies, login lock-out, passwords and two-factor login (docs/security.md).
+from datetime import timedelta  # noqa: E402
+
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+INSTALLED_APPS += [
+    "security",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+# Axes checks every login for a lock-out first; ModelBackend then checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Passwords: at least 12 characters for everyone (board members and staff alike), not like the
+# user name, not a common password, not only digits. Django's messages are Dutch already.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "security.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 12)},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Headers that do not depend on HTTPS (production adds HSTS and secure cookies).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views send SAMEORIGIN themselves
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True  # Wagtail's admin reads the token from the page, not the cookie
+CSRF_COOKIE_SAMESITE = "Lax"
+# Browser features the portal never uses are switched off for every page and frame.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+
+# Content-Security-Policy (django-csp 4). The public site: scripts and style sheets from our own
+# origin only, no inline scripts and no nonces (public pages are cached for anonymous visitors,
+# a nonce would be cached with them); style attributes are allowed (chart colours, Leaflet).
+# The <style> of templates/500.html is allowed by its hash (tests/test_security_headers.py
+# fails when the style changes without the hash).
+PDOK_TILES = "https://service.pdok.nl"
+ERROR_PAGE_STYLE_HASH = "'sha256-G91W5JTG7dbmfbXACWKldWystpvyxr6A2LeenQtcvbM='"
+CSP_EXTRA_IMG_SRC = env_list("CSP_EXTRA_IMG_SRC")  # e.g. the object storage serving media
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-elem": [SELF, ERROR_PAGE_STYLE_HASH],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", PDOK_TILES, *CSP_EXTRA_IMG_SRC],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin (and Django's) runs inline scripts and styles of its own, shows previews
+# in a same-origin frame and the work notice map picker with PDOK tiles.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", PDOK_TILES, *CSP_EXTRA_IMG_SRC],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+CSP_ADMIN_URL_PREFIXES = ["/admin/", "/django-admin/"]
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from a third party in the admin
+
+# Login lock-out (django-axes): after AXES_FAILURE_LIMIT failed logins for one account, or from
+# one address, that account or address waits AXES_COOLOFF_MINUTES. The address is the one the
+# form rate limits use (home.ratelimit.client_address, TRUST_X_FORWARDED_FOR).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+# 0 minutes: locked until an administrator runs `manage.py axes_reset_username <name>`.
+AXES_COOLOFF_TIME = (
+    timedelta(minutes=minutes) if (minutes := env_int("AXES_COOLOFF_MINUTES", 15)) else None
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "security.lockout.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only, no log of every login (AVG)
+
+# Two-factor login (django-otp, TOTP app + backup codes): superusers and members of the groups
+# below must confirm a code before they use the admin or anything else behind their login.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", default=True)
+TWO_FACTOR_GROUPS = ["Communicatie"]  # also "Communicatie (<municipality>)"
+TWO_FACTOR_BACKUP_CODES = 10
+OTP_TOTP_ISSUER = "Kernenportaal"
+
+# Personal data (AVG, docs/privacy.md): days after which `purge_personal_data` (daily, cron or
+# the task home.privacy.purge_personal_data) deletes what residents left behind.
+PRIVACY_EVENT_REGISTRATIONS_DAYS = env_int("PRIVACY_EVENT_REGISTRATIONS_DAYS", 30)  # after it
+PRIVACY_SIGNUPS_DAYS = env_int("PRIVACY_SIGNUPS_DAYS", 365)
+PRIVACY_FORM_SUBMISSIONS_DAYS = env_int("PRIVACY_FORM_SUBMISSIONS_DAYS", 365)
+PRIVACY_INVITATIONS_DAYS = env_int("PRIVACY_INVITATIONS_DAYS", 30)
+PRIVACY_TASK_RESULTS_DAYS = env_int("PRIVACY_TASK_RESULTS_DAYS", 7)
+
+# Page cache (home/pagecache.py): anonymous pages from the cache above, never stale. 0 = off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Query parameters the public pages use (filters, pager). A request with any other parameter
+# is served fresh and not stored, so no one can fill the cache with variants of a page.
+PAGE_CACHE_QUERY_PARAMS = frozenset(
+    {"page", "kern", "theme", "thema", "status", "samen", "periode", "van", "naar"}
+)
+# A CDN in front, purged on publish through wagtail.contrib.frontend_cache: an HTTP purger
+# (Varnish, nginx) at FRONTEND_CACHE_URL and/or Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if env_str("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_URL"),
+    }
+if env_str("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env_str("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+    }

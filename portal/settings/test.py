@@ -17,3 +17,15 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 MIDDLEWARE = [name for name in MIDDLEWARE if not name.startswith("whitenoise")]  # noqa: F405
+# Django's test client logs in without a request, which django-axes refuses; the security
+# tests switch lock-out and the second login step on where they test them.
+AXES_ENABLED = False
+TWO_FACTOR_REQUIRED = False
+
+# The page cache is on in tests, so every test of a public page also proves it is not stale.
+PAGE_CACHE_SECONDS = 600
+WAGTAILFRONTENDCACHE = {}
+
+# Three language trees triple every page a test provisions; tests of the languages ask for
+# them with the `languages` fixture (conftest.py).
+PROVISION_LANGUAGES = False

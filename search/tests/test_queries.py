@@ -13,8 +13,8 @@ pytestmark = pytest.mark.django_db
 #: The match is one query on PostgreSQL's index; other backends are asked for ids and a second query
 #: keeps the public pages.
 MATCH_QUERIES = 1 if on_postgres_index else 2
-#: Every search page: site, site root with its kernen, main menu, portal settings.
-BASE_QUERIES = 4
+#: Every search page: site, site root with its kernen, main menu (portal settings: cached).
+BASE_QUERIES = 3
 #: Page one of the results: + match, promotions, the popular-search count (one UPDATE) and
 #: the results: 1 query + 1 per page type on the page (Wagtail's ``specific()``; one type
 #: here, each other type of page shown on the same page of results adds one).

@@ -1,8 +1,8 @@
 /*
  * Suggestions while typing in the site's search box: the ARIA 1.2 combobox pattern with a
  * listbox popup. Without this script the box is a plain search form.
- * Keys: Down/Up move through the suggestions, Enter opens the chosen one (or searches),
- * Escape closes the list (a second Escape clears the box).
+ * Keys: Down/Up move through the suggestions (and open them again after Escape), Enter opens
+ * the chosen one (or searches), Escape closes the list (a second Escape clears the box).
  */
 (function () {
     "use strict";
@@ -36,6 +36,13 @@
             input.setAttribute("aria-expanded", "false");
             input.removeAttribute("aria-activedescendant");
             active = -1;
+        }
+
+        function reopen(index) {
+            // Down or Up on a closed box opens the suggestions again (after Escape).
+            list.hidden = false;
+            input.setAttribute("aria-expanded", "true");
+            highlight(index);
         }
 
         function highlight(index) {
@@ -131,15 +138,22 @@
 
         input.addEventListener("keydown", function (event) {
             var open = !list.hidden && items.length > 0;
+            var closedWithItems = !open && items.length > 0 && input.value.trim() === lastQuery;
             if (event.key === "ArrowDown") {
                 if (open) {
                     event.preventDefault();
                     highlight(active + 1 >= items.length ? 0 : active + 1);
+                } else if (closedWithItems) {
+                    event.preventDefault();
+                    reopen(0);
                 }
             } else if (event.key === "ArrowUp") {
                 if (open) {
                     event.preventDefault();
                     highlight(active <= 0 ? items.length - 1 : active - 1);
+                } else if (closedWithItems) {
+                    event.preventDefault();
+                    reopen(items.length - 1);
                 }
             } else if (event.key === "Enter") {
                 if (open && active >= 0) {

@@ -10,9 +10,9 @@ from tests.test_settings import run_django_check
 
 pytestmark = pytest.mark.django_db
 
-SENT_PAGE_QUERIES = 3  # site, its home page (menu), footer settings
-CONFIRM_PAGE_QUERIES = 4  # + the chosen kernen
-UNSUBSCRIBE_PAGE_QUERIES = 4  # site, home page, the subscriber, footer settings
+SENT_PAGE_QUERIES = 2  # site, its home page (menu); footer settings from the cache
+CONFIRM_PAGE_QUERIES = 3  # + the chosen kernen
+UNSUBSCRIBE_PAGE_QUERIES = 3  # site, home page, the subscriber (footer settings: cached)
 
 
 def test_the_sent_page(client, beesd, count_queries):

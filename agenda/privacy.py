@@ -1,0 +1,61 @@
+""" "Doe mee" sign-ups and "ik doe mee" with a joint purchase (AVG): name, e-mail and what the
+resident offers, kept for ``PRIVACY_SIGNUPS_DAYS``; the holder's to download or delete. See
+docs/privacy.md."""
+
+from home.privacy import iso, register_data, register_retention
+
+
+def _of(model, user):
+    if not user.email:
+        return model.objects.none()
+    return model.objects.filter(email__iexact=user.email).select_related("action_point", "kern")
+
+
+def export(user) -> dict:
+    from agenda.models import Interest, SignUp
+
+    return {
+        "sign_ups": [
+            {
+                "action_point": signup.action_point.title,
+                "name": signup.name,
+                "email": signup.email,
+                "kern": signup.kern.title if signup.kern else None,
+                "contribution": signup.contribution,
+                "may_be_contacted": signup.consent,
+                "signed_up_at": iso(signup.created_at),
+            }
+            for signup in _of(SignUp, user).order_by("created_at")
+        ],
+        "joint_purchases": [
+            {
+                "action_point": interest.action_point.title,
+                "who": interest.kind,
+                "name": interest.name,
+                "email": interest.email,
+                "kern": interest.kern.title if interest.kern else None,
+                "registered_at": iso(interest.created_at),
+            }
+            for interest in _of(Interest, user).order_by("created_at")
+        ],
+    }
+
+
+def erase(user) -> None:
+    from agenda.models import Interest, SignUp
+
+    _of(SignUp, user).delete()
+    _of(Interest, user).delete()
+
+
+def purge(before) -> int:
+    from agenda.models import Interest, SignUp
+
+    return (
+        SignUp.objects.filter(created_at__lt=before).delete()[0]
+        + Interest.objects.filter(created_at__lt=before).delete()[0]
+    )
+
+
+register_data("action_point_sign_ups", export, erase)
+register_retention("action_point_sign_ups", "PRIVACY_SIGNUPS_DAYS", purge)

@@ -1,0 +1,45 @@
+"""The in-process measurements and the editors of the load test, on a tiny generated site."""
+
+import random
+
+from wagtail.models import Page
+
+import pytest
+
+from bench.editors import publish_one
+from bench.generate import generate_site
+from bench.measure import measure_site, page_urls
+from news.models import NewsPage, WorkNoticePage
+
+
+@pytest.fixture
+def site(db, settings):
+    settings.ROOT_URLCONF = "bench.urls"
+    settings.PAGE_CACHE_SECONDS = 0  # the runner measures rendering with the page cache off
+    generate_site(kernen=2, pages_per_kern=20, seed=2)
+
+
+def test_every_page_type_is_measured(site):
+    result = measure_site(warmup=1, samples=3)
+    assert set(result["pages"]) == set(page_urls())
+    assert len(result["pages"]) == 13
+    for key, page in result["pages"].items():
+        assert page["status"] == 200, key
+        assert page["bytes"] > 0 and page["render_p50_ms"] > 0, key
+        assert 0 < page["queries"] <= 15, key
+    assert result["ceiling"]["queries"] == 0
+    assert result["ceiling"]["bytes"] == 2
+    publish = result["publish"]
+    assert publish["kernen"] == 2 and publish["p50_ms"] > 0 and publish["queries"] > 0
+    # The notices published to measure are gone again.
+    assert not WorkNoticePage.objects.filter(title__startswith="Afsluiting benchmark").exists()
+
+
+def test_an_editor_publishes_news_and_notices(site, client):
+    rng = random.Random(1)  # noqa: S311 (test data)
+    news = Page.objects.get(pk=publish_one(rng, 0)).specific
+    notice = Page.objects.get(pk=publish_one(rng, 1)).specific
+    assert isinstance(news, NewsPage) and isinstance(notice, WorkNoticePage)
+    assert news.live and notice.live and notice.kernen.exists()
+    assert client.get(news.url).status_code == 200
+    assert news.title in client.get(news.get_parent().url).content.decode()

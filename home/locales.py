@@ -1,0 +1,283 @@
+"""Languages of the portal's content: Dutch is the source, every other language of
+``WAGTAIL_CONTENT_LANGUAGES`` is a tree of translations kept in sync with it (docs/i18n.md).
+
+Each language tree holds every page of the Dutch tree: a page that no editor has translated yet
+is a wagtail-localize *alias* of the Dutch page (same content, kept up to date when the Dutch
+page is published), a translated page is a translation made with wagtail-localize. Listings
+therefore show the pages of one language tree only (``home.queries.public`` filters on the
+active language), and are never doubled nor short of a page.
+"""
+
+import threading
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from django.utils import translation
+
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, post_page_move
+
+# Locale rows by language code, per process. Locales change only when a language is added,
+# so caching them saves every public request the query Wagtail makes to find the active one.
+_locales: dict[str, Locale | None] = {}
+
+
+def clear_cache(**kwargs) -> None:
+    _locales.clear()
+
+
+post_save.connect(clear_cache, sender=Locale)
+post_delete.connect(clear_cache, sender=Locale)
+
+
+def locale_for(language_code: str) -> Locale:
+    """The Locale of ``language_code`` (the default one when it has none), cached."""
+    try:
+        code = get_supported_content_language_variant(language_code)
+    except LookupError:
+        code = settings.LANGUAGE_CODE
+    if code not in _locales:
+        # None, cached too, for a language without a Locale yet (no language trees).
+        _locales[code] = Locale.objects.filter(language_code=code).first()
+    return _locales[code] or default_locale()
+
+
+def default_locale() -> Locale:
+    """The Locale of the source language (Dutch)."""
+    code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    if code not in _locales:
+        _locales[code] = Locale.objects.get(language_code=code)
+    return _locales[code]
+
+
+def active_locale() -> Locale:
+    """The Locale of the active language: the URL's prefix on a public page."""
+    return locale_for(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+def _get_active(cls):
+    return active_locale()
+
+
+# Wagtail asks for the active Locale on every page request (``Page.localized``); answer from
+# the cache instead of the database.
+Locale.get_active = classmethod(_get_active)
+
+
+def _get_view_restrictions(self):
+    """Wagtail's ``Page.get_view_restrictions`` without a query per alias: an alias (every
+    untranslated page in /en/ and /pl/, and often its ancestors) is checked against its own
+    restrictions and those of its source page, resolved from ``alias_of_id``."""
+    page_ids = set()
+    for page in [self, *self.get_ancestors().only("alias_of_id")]:
+        page_ids.add(page.pk)
+        if page.alias_of_id:
+            page_ids.add(page.alias_of_id)
+    return PageViewRestriction.objects.filter(page_id__in=page_ids)
+
+
+Page.get_view_restrictions = _get_view_restrictions
+
+
+# Which pages exist in which language (the switcher and hreflang on every page) comes from the
+# cache; any change to any page starts a new generation of cached answers.
+GENERATION_KEY = "home.locales:pages-generation"
+
+
+def pages_generation() -> int:
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def new_pages_generation(**kwargs) -> None:
+    instance = kwargs.get("instance")
+    if instance is not None and not isinstance(instance, Page):
+        return
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+post_save.connect(new_pages_generation, dispatch_uid="home.locales.saved")
+post_delete.connect(new_pages_generation, dispatch_uid="home.locales.deleted")
+post_page_move.connect(new_pages_generation, dispatch_uid="home.locales.moved")
+page_slug_changed.connect(new_pages_generation, dispatch_uid="home.locales.slug")
+
+
+_wagtail_localized = Page.localized
+
+
+def _localized(self):
+    """Wagtail's ``Page.localized`` for a municipality's home page from the cache: Wagtail asks
+    it on every request to find the home page of the URL's language. Other pages: Wagtail's."""
+    if self.depth != 2 or not settings.WAGTAIL_I18N_ENABLED:
+        return _wagtail_localized.fget(self)
+    locale = active_locale()
+    if locale.pk == self.locale_id:
+        return self
+    key = f"home.locales:{pages_generation()}:home:{self.translation_key}:{locale.pk}"
+    row = cache.get(key)
+    if row is None:
+        found = _wagtail_localized.fget(self)
+        row = [getattr(found, name) for name in _HOME_FIELDS]
+        cache.set(key, row, timeout=60 * 60)
+        return found
+    if row[0] == self.pk:
+        return self
+    # The other fields load on first use, as with ``.only()``.
+    return Page.from_db(None, _HOME_FIELDS, row)
+
+
+_HOME_FIELDS = [
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "locale_id",
+    "translation_key",
+    "content_type_id",
+    "live",
+    "alias_of_id",
+]
+Page.localized = property(_localized)
+
+
+def translation_languages() -> list[str]:
+    """The language codes of the translation trees (every content language but Dutch)."""
+    source = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != source]
+
+
+def ensure_languages() -> list[Locale]:
+    """Create the Locale of every content language and let wagtail-localize keep each
+    translation tree in sync with the Dutch one. Returns the translation locales.
+
+    Does nothing when the setting PROVISION_LANGUAGES is off (the tests' default).
+    """
+    from wagtail_localize.models import LocaleSynchronization
+
+    if not settings.PROVISION_LANGUAGES:
+        return []
+
+    source = default_locale()
+    targets = []
+    for code in translation_languages():
+        locale, _created = Locale.objects.get_or_create(language_code=code)
+        # get_or_create: saving a synchronisation enqueues a whole-tree sync, needed only once.
+        if not LocaleSynchronization.objects.filter(locale=locale).exists():
+            LocaleSynchronization.objects.create(locale=locale, sync_from=source)
+        targets.append(locale)
+    return targets
+
+
+def sync_language_trees() -> None:
+    """Give every Dutch page that lacks one an alias in every translation tree: after pages
+    were added without being published (bulk imports, the demo's fast paths)."""
+    from wagtail_localize.synctree import PageIndex, synchronize_tree
+
+    index = PageIndex.from_database().sort_by_tree_position()
+    for locale in Locale.objects.filter(language_code__in=translation_languages()):
+        synchronize_tree(default_locale(), locale, page_index=index)
+
+
+def is_restricted(page: Page) -> bool:
+    """Whether ``page`` or one of its ancestors has a view restriction."""
+    return PageViewRestriction.objects.filter(
+        page__in=Page.objects.ancestor_of(page, inclusive=True)
+    ).exists()
+
+
+def ensure_translations(page: Page) -> list[Page]:
+    """Give a Dutch ``page`` an alias in every translation tree that lacks it (creating its
+    missing ancestors too), so /en/… and /pl/… show it until an editor translates it.
+
+    Pages behind a view restriction (the boards' private areas) are left out: those are in
+    Dutch only, and an alias must never be a way around the restriction.
+    """
+    source = default_locale()
+    if page.locale_id != source.pk or page.alias_of_id or page.depth < 2:
+        return []
+    targets = [
+        locale
+        for locale in Locale.objects.filter(language_code__in=translation_languages())
+        if not Page.objects.filter(translation_key=page.translation_key, locale=locale).exists()
+    ]
+    if not targets or is_restricted(page):
+        return []
+    return [page.copy_for_translation(locale, copy_parents=True, alias=True) for locale in targets]
+
+
+@receiver(page_published)
+def translate_published_page(sender, instance, **kwargs):
+    """A Dutch page published outside the admin (provisioning, imports, the demo) gets its
+    aliases too; the admin's page creation is handled by wagtail-localize itself."""
+    ensure_translations(instance)
+
+
+_copying = threading.local()
+
+
+def _copy_restriction(restriction: PageViewRestriction) -> None:
+    if getattr(_copying, "active", False):
+        return  # the copies' own signals
+    _copying.active = True
+    try:
+        others = Page.objects.filter(translation_key=restriction.page.translation_key).exclude(
+            pk=restriction.page_id
+        )
+        for other in others:
+            copy, _created = PageViewRestriction.objects.update_or_create(
+                page=other,
+                restriction_type=restriction.restriction_type,
+                defaults={"password": restriction.password},
+            )
+            copy.groups.set(restriction.groups.all())
+    finally:
+        _copying.active = False
+
+
+@receiver(post_save, sender=PageViewRestriction)
+def restrict_translations(sender, instance, **kwargs):
+    """A view restriction on a page holds for all its translations and aliases."""
+    _copy_restriction(instance)
+
+
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+def restrict_translations_to_groups(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(
+        instance, PageViewRestriction
+    ):
+        _copy_restriction(instance)
+
+
+def translate_page(page: Page, language_code: str, strings: dict[str, str], user=None) -> Page:
+    """Translate the Dutch ``page`` into ``language_code`` the way an editor does in
+    wagtail-localize's editor: ``strings`` maps each Dutch text of the page (title, intro,
+    paragraphs) to its translation; a text left out stays Dutch. Publishes the translation,
+    which replaces the page's alias in that language. Used by the demo and the tests."""
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
+
+    locale = Locale.objects.get(language_code=language_code)
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation_job, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale
+    )
+    for segment in StringSegment.objects.filter(source=source).select_related("string"):
+        text = strings.get(segment.string.data)
+        if text:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": text, "translation_type": "manual", "last_translated_by": user},
+            )
+    translation_job.save_target(user=user, publish=True)
+    return page.get_translation(locale)

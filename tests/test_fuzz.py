@@ -1,0 +1,332 @@
+"""Bad input, generated (hypothesis): query strings of every listing, overview, search, feed and
+pager; the public forms; the read-only API. Whatever comes in, the answer is never a 500.
+
+Bounded for CI: a fixed number of examples per target, derandomized, so a run takes the same
+time and finds the same things each time (``HYPOTHESIS_PROFILE=explore`` tries more, at
+random, on a developer's machine).
+"""
+
+import os
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.test import Client
+from django.utils import timezone
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from agenda.demo import add_point
+from agenda.models import KernagendaPage
+from events.models import EventIndexPage, EventPage
+from home.models import FormField, FormPage
+
+settings.register_profile(
+    "ci",
+    max_examples=40,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.register_profile(
+    "explore",
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+pytestmark = pytest.mark.django_db
+
+#: The names the portal's views read, and a few that mean something elsewhere.
+KEYS = [
+    "q",
+    "kern",
+    "soort",
+    "sorteer",
+    "page",
+    "thema",
+    "status",
+    "samen",
+    "periode",
+    "van",
+    "naar",
+    "wachtlijst",
+    "aangemeld",
+    "type",
+    "fields",
+    "order",
+    "limit",
+    "offset",
+    "search",
+    "search_operator",
+    "child_of",
+    "descendant_of",
+    "ancestor_of",
+    "html_path",
+    "locale",
+    "format",
+    "id",
+]
+NASTY = [
+    "",
+    "0",
+    "-1",
+    "99999999999999999999999",
+    "1e309",
+    "NaN",
+    "' OR 1=1 --",
+    "%00",
+    "\x00",
+    "../../etc/passwd",
+    "<script>",
+    "ﬁets",
+    "🚲" * 50,
+    "a" * 5000,
+    "*",
+    "-title",
+    "title,-id",
+    "pages.Page",
+    "agenda.ActionPointPage",
+    "wagtailcore.NoSuchModel",
+    "nosuchapp.Model",
+    "true",
+]
+values = st.one_of(st.sampled_from(NASTY), st.text(max_size=40), st.integers().map(str))
+query_strings = st.dictionaries(
+    st.one_of(st.sampled_from(KEYS), st.text(min_size=1, max_size=8)),
+    st.one_of(values, st.lists(values, min_size=2, max_size=3)),
+    max_size=4,
+)
+
+
+@pytest.fixture
+def site(beesd, municipality):
+    """A municipality with a kern, an activity, an action point and a form page."""
+    start = timezone.now() + timedelta(days=4)
+    event = EventPage(
+        title="Burendag",
+        slug="burendag",
+        start=start,
+        end=start + timedelta(hours=3),
+        location="Dorpshuis",
+        registration_enabled=True,
+        max_places=10,
+    )
+    EventIndexPage.objects.child_of(beesd).get().add_child(instance=event)
+    event.save_revision().publish()
+    point = add_point(
+        KernagendaPage.objects.child_of(beesd).get(),
+        beesd,
+        title="Zonnepanelen",
+        slug="zonnepanelen",
+        summary="Samen inkopen.",
+        joint_purchase=True,
+    )
+    form = FormPage(title="Klankbordgroep", slug="klankbordgroep", thank_you_text="<p>Dank</p>")
+    form.form_fields.add(FormField(sort_order=0, label="Naam", field_type="singleline"))
+    form.form_fields.add(FormField(sort_order=1, label="E-mail", field_type="email"))
+    form.form_fields.add(FormField(sort_order=2, label="Leeftijd", field_type="number"))
+    form.form_fields.add(FormField(sort_order=3, label="Datum", field_type="date"))
+    municipality.add_child(instance=form)
+    form.save_revision().publish()
+    return {"kern": beesd, "event": event, "point": point, "form": form}
+
+
+def listing_urls(site) -> list[str]:
+    """Every page of the site, the routes hanging off them, and the views outside the tree."""
+    from wagtail.models import Page
+
+    urls = [page.url for page in Page.objects.live().public().specific() if page.url]
+    kern, event, point = site["kern"].url, site["event"].url, site["point"].url
+    kernagenda = point.rsplit("/", 2)[0] + "/"
+    urls += [
+        f"{kern}rss/",
+        f"{kern}atom/",
+        f"{kern}agenda.ics",
+        f"{kern}werkzaamheden.ics",
+        f"{event}ical/",
+        f"{event}aangemeld/",
+        f"{event.rsplit('/', 2)[0]}/archief/",
+        f"{kernagenda}print/",
+        f"{kernagenda}wat-is-er-veranderd/",
+        "/activiteiten/agenda.ics",
+        "/zoeken/",
+        "/zoeken/suggesties/",
+        "/kernagendas/actiepunten.csv",
+        "/kernagendas/actiepunten.json",
+        "/sitemap.xml",
+        "/blijf-op-de-hoogte/",
+        "/api/v2/pages/",
+        "/api/v2/pages/find/",
+        f"/api/v2/pages/{site['point'].pk}/",
+    ]
+    return sorted(set(urls))
+
+
+def assert_no_server_error(response, what):
+    assert response.status_code < 500, f"{response.status_code} for {what}"
+
+
+def test_every_listing_feed_and_api_url_takes_any_query_string(site):
+    client = Client(raise_request_exception=True)
+    urls = listing_urls(site)
+    assert len(urls) >= 25
+
+    @given(url=st.sampled_from(urls), query=query_strings)
+    def fuzz(url, query):
+        response = client.get(url, query)
+        assert_no_server_error(response, f"GET {url} {query!r}")
+
+    fuzz()
+
+
+def test_the_api_takes_any_page_id_and_path():
+    client = Client(raise_request_exception=True)
+
+    @given(
+        page_id=st.one_of(st.integers(min_value=-(2**70), max_value=2**70), st.text(max_size=20)),
+        path=st.text(max_size=30),
+    )
+    def fuzz(page_id, path):
+        from urllib.parse import quote
+
+        response = client.get(f"/api/v2/pages/{quote(str(page_id), safe='')}/")
+        assert_no_server_error(response, f"page {page_id!r}")
+        response = client.get("/api/v2/pages/find/", {"html_path": path})
+        assert_no_server_error(response, f"find {path!r}")
+
+    fuzz()
+
+
+form_data = st.dictionaries(
+    st.sampled_from(
+        [
+            "name",
+            "email",
+            "website",
+            "kern",
+            "kernen",
+            "kinds",
+            "contribution",
+            "consent",
+            "kind",
+            "naam",
+            "e-mail",
+            "leeftijd",
+            "datum",
+            "website_url",
+        ]
+    ),
+    st.one_of(values, st.lists(values, min_size=2, max_size=3)),
+    max_size=8,
+)
+
+
+def test_every_public_form_takes_any_post(site):
+    client = Client(raise_request_exception=True)
+    targets = [
+        f"{site['event'].url}aanmelden/",
+        f"{site['point'].url}doe-mee/",
+        f"{site['point'].url}ik-doe-mee/",
+        site["form"].url,
+        "/blijf-op-de-hoogte/",
+        "/inloggen/",
+        "/wachtwoord-vergeten/",
+    ]
+
+    @given(url=st.sampled_from(targets), data=form_data)
+    def fuzz(url, data):
+        cache.clear()  # rate limits would answer 429 before the form is read
+        response = client.post(url, data)
+        assert_no_server_error(response, f"POST {url} {data!r}")
+
+    fuzz()
+
+
+def test_signed_links_take_any_token(site):
+    client = Client(raise_request_exception=True)
+    event = site["event"].url
+
+    @settings(max_examples=min(settings.default.max_examples, 15))  # ten requests each
+    @given(token=st.text(min_size=1, max_size=60).filter(lambda t: "/" not in t))
+    def fuzz(token):
+        from urllib.parse import quote
+
+        token = quote(token, safe="")
+        for url in (
+            f"/blijf-op-de-hoogte/bevestigen/{token}/",
+            f"/blijf-op-de-hoogte/afmelden/{token}/",
+            f"{event}afmelden/{token}/",
+            f"/uitnodiging/{token}/",
+            f"/kalender/{token}/1.ics",
+        ):
+            assert_no_server_error(client.get(url), f"GET {url}")
+            assert_no_server_error(client.post(url), f"POST {url}")
+
+    fuzz()
+
+
+HUGE_IDS = ["0", "99999999999999999999", "9223372036854775808", "2147483648", "007"]
+
+
+def test_ids_in_paths_out_of_the_databases_range_are_not_found(site, make_user):
+    """Ids past a 64-bit integer reach PostgreSQL as an error unless something stops them."""
+    from members.models import BoardAreaPage, Workspace
+    from members.services import add_member
+
+    workspace = Workspace.objects.get(page=BoardAreaPage.objects.child_of(site["kern"]).get())
+    member = make_user("lid", email="lid@example.nl")
+    add_member(workspace, member)
+    client = Client(raise_request_exception=True)
+    client.force_login(member)
+    kernagenda = site["point"].url.rsplit("/", 2)[0] + "/"
+    board = f"{site['kern'].url}bestuur/"
+    for number in HUGE_IDS:
+        for url in (
+            f"{kernagenda}versies/{number}/",
+            f"{kernagenda}wat-is-er-veranderd/?van={number}&naar={number}",
+            f"{board}documenten/{number}/",
+            f"{board}vergaderingen/{number}/",
+            f"{board}berichten/{number}/",
+            f"{board}peilingen/{number}/",
+            f"/documenten/{number}/stuk.pdf",
+            f"/kalender/token/{number}.ics",
+            f"/api/v2/pages/{number}/",
+            f"/api/v2/pages/?child_of={number}",
+            f"/api/v2/pages/?descendant_of={number}",
+            f"/api/v2/pages/?id={number}",
+            f"/api/v2/pages/?limit={number}",
+            f"/api/v2/pages/?offset={number}",
+            f"/zoeken/?q=markt&page={number}",
+            f"{site['kern'].url}nieuws/?page={number}",
+            f"/activiteiten/?page={number}",
+        ):
+            response = client.get(url)
+            assert_no_server_error(response, url)
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/api/v2/pages/?offset=99999999999999999999", "offset mag niet hoger zijn dan"),
+        ("/api/v2/pages/find/?id=", "id moet een geheel getal zijn"),
+        ("/api/v2/pages/find/?id=abc", "id moet een geheel getal zijn"),
+    ],
+)
+def test_the_api_answers_bad_numbers_with_a_dutch_400(municipality, url, message):
+    """Both were 500s (found by the fuzzing above): Wagtail passed them to the database."""
+    response = Client().get(url)
+
+    assert response.status_code == 400
+    assert message in response.json()["message"]
+
+
+def test_the_api_still_pages_and_finds(site):
+    client = Client()
+    assert client.get("/api/v2/pages/?offset=1&limit=2").status_code == 200
+    found = client.get(f"/api/v2/pages/find/?id={site['point'].pk}")
+    assert found.status_code == 302
+    assert f"/api/v2/pages/{site['point'].pk}/" in found.url
