@@ -23,7 +23,7 @@ class HomeConfig(AppConfig):
 
         import home.information  # noqa: F401  (its signal receivers)
         from home import (
-            locales,  # noqa: F401  (signal handlers, cached Locale.get_active)
+            locales,  # noqa: F401  (signal handlers: aliases, restrictions, the pages cache)
             pagecache,
         )
         from home.models import PortalSettings

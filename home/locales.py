@@ -58,28 +58,31 @@ def active_locale() -> Locale:
     return locale_for(translation.get_language() or settings.LANGUAGE_CODE)
 
 
-def _get_active(cls):
-    return active_locale()
+def localized(page: Page) -> Page:
+    """``page.localized`` (its live translation in the active language, or the page itself)
+    without Wagtail's query for the active Locale, nor any query when the page is already in
+    the active language."""
+    if not settings.WAGTAIL_I18N_ENABLED:
+        return page
+    locale = active_locale()
+    if locale.pk == page.locale_id:
+        return page
+    return page.get_translations().filter(locale=locale, live=True).first() or page
 
 
-# Wagtail asks for the active Locale on every page request (``Page.localized``); answer from
-# the cache instead of the database.
-Locale.get_active = classmethod(_get_active)
+class AliasRestrictionsMixin:
+    """For every page model of the portal: Wagtail's ``get_view_restrictions`` without a query
+    per alias. Wagtail loads each alias's source page (every untranslated page in /en/ and
+    /pl/, and often its ancestors) to check the source's restrictions; this reads
+    ``alias_of_id`` and checks the page, its ancestors and their sources in one query."""
 
-
-def _get_view_restrictions(self):
-    """Wagtail's ``Page.get_view_restrictions`` without a query per alias: an alias (every
-    untranslated page in /en/ and /pl/, and often its ancestors) is checked against its own
-    restrictions and those of its source page, resolved from ``alias_of_id``."""
-    page_ids = set()
-    for page in [self, *self.get_ancestors().only("alias_of_id")]:
-        page_ids.add(page.pk)
-        if page.alias_of_id:
-            page_ids.add(page.alias_of_id)
-    return PageViewRestriction.objects.filter(page_id__in=page_ids)
-
-
-Page.get_view_restrictions = _get_view_restrictions
+    def get_view_restrictions(self):
+        page_ids = set()
+        for page in [self, *self.get_ancestors().only("alias_of_id")]:
+            page_ids.add(page.pk)
+            if page.alias_of_id:
+                page_ids.add(page.alias_of_id)
+        return PageViewRestriction.objects.filter(page_id__in=page_ids)
 
 
 # Which pages exist in which language (the switcher and hreflang on every page) comes from the
@@ -105,44 +108,6 @@ post_save.connect(new_pages_generation, dispatch_uid="home.locales.saved")
 post_delete.connect(new_pages_generation, dispatch_uid="home.locales.deleted")
 post_page_move.connect(new_pages_generation, dispatch_uid="home.locales.moved")
 page_slug_changed.connect(new_pages_generation, dispatch_uid="home.locales.slug")
-
-
-_wagtail_localized = Page.localized
-
-
-def _localized(self):
-    """Wagtail's ``Page.localized`` for a municipality's home page from the cache: Wagtail asks
-    it on every request to find the home page of the URL's language. Other pages: Wagtail's."""
-    if self.depth != 2 or not settings.WAGTAIL_I18N_ENABLED:
-        return _wagtail_localized.fget(self)
-    locale = active_locale()
-    if locale.pk == self.locale_id:
-        return self
-    key = f"home.locales:{pages_generation()}:home:{self.translation_key}:{locale.pk}"
-    row = cache.get(key)
-    if row is None:
-        found = _wagtail_localized.fget(self)
-        row = [getattr(found, name) for name in _HOME_FIELDS]
-        cache.set(key, row, timeout=60 * 60)
-        return found
-    if row[0] == self.pk:
-        return self
-    # The other fields load on first use, as with ``.only()``.
-    return Page.from_db(None, _HOME_FIELDS, row)
-
-
-_HOME_FIELDS = [
-    "id",
-    "path",
-    "depth",
-    "url_path",
-    "locale_id",
-    "translation_key",
-    "content_type_id",
-    "live",
-    "alias_of_id",
-]
-Page.localized = property(_localized)
 
 
 def translation_languages() -> list[str]:

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from home import pagecache
 from home.blocks import InformationBodyBlock
+from home.locales import AliasRestrictionsMixin
 from home.panels import panels_for
 from home.ratelimit import allow_submission
 from home.tasks import send_form_email
@@ -29,7 +30,7 @@ from home.tasks import send_form_email
 HONEYPOT_FIELD = "website_url"
 
 
-class HomePage(Page):
+class HomePage(AliasRestrictionsMixin, Page):
     """The portal of one municipality: the root page of its Wagtail Site.
 
     Its children are the kernen and the municipality-wide sections. Which page types those are
@@ -92,7 +93,7 @@ class HomePage(Page):
         return child.route(request, path_components[1:])
 
 
-class InformationPage(Page):
+class InformationPage(AliasRestrictionsMixin, Page):
     """A page about the portal itself, such as the accessibility statement
     (``/toegankelijkheid/``) and the privacy statement (``/privacy/``). Provisioning creates
     both with default text; the municipality's comms staff edit them. Linked in the footer."""
@@ -154,7 +155,7 @@ class FormField(AbstractFormField):
     page = ParentalKey("home.FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class FormPage(AbstractEmailForm):
+class FormPage(AliasRestrictionsMixin, AbstractEmailForm):
     """A form that comms staff compose in the admin, e.g. joining the klankbordgroep.
 
     Submissions are stored (admin → Formulieren, with CSV export) and e-mailed to the page's

@@ -7,10 +7,10 @@ request goes on to Wagtail, so a page that happens to live at such a URL is stil
 
 from django.http import Http404
 
-from wagtail import views as wagtail_views
 from wagtail.models import Site
 
 from home import pagecache
+from home import views as home_views
 from home.ical import ical_response
 from home.queries import public
 from kernen.models import KernPage
@@ -29,7 +29,7 @@ def _kern_or_wagtail(view):
     def wrapped(request, kern_slug, tail):
         kern = find_kern(request, kern_slug)
         if kern is None:
-            return wagtail_views.serve(request, f"{kern_slug}/{tail}")
+            return home_views.serve(request, f"{kern_slug}/{tail}")
         pagecache.declare_page(request, kern)
         return view(request, kern)
 

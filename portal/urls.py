@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -51,6 +50,6 @@ urlpatterns += i18n_patterns(
     path("zoeken/", search_views.search, name="search"),
     path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
     path("blijf-op-de-hoogte/", include("subscriptions.urls")),
-    path("", include(wagtail_urls)),
+    path("", include("home.urls")),
     prefix_default_language=False,
 )

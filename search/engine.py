@@ -29,6 +29,7 @@ from wagtail.search.backends import get_search_backend
 
 from elasticsearch import ApiError, TransportError
 
+from home.locales import localized
 from home.queries import public
 from kernen.models import KernPage
 from search.text import has_syntax, terms
@@ -77,7 +78,7 @@ class Scope:
 
     @classmethod
     def for_site(cls, site):
-        root = site.root_page.localized  # the active language's tree
+        root = localized(site.root_page)  # the active language's tree
         rows = public(KernPage.objects.live().child_of(root)).values_list("path", "title", "slug")
         return cls(root=root, kernen={path: Kern(path, title, slug) for path, title, slug in rows})
 

@@ -335,3 +335,32 @@ def test_listed_items_carry_the_language_of_their_text(client, world):
     all_news = html_of(client, "/pl/nieuws/")
     assert '<li class="news-card" lang="nl">' in all_news  # untranslated: Dutch text
     assert '<li class="news-card">' in html_of(client, "/nieuws/")
+
+
+# Cost ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/beesd/",
+        "/beesd/nieuws/",
+        "/beesd/nieuws/speeltuin-beesd-open/",
+        "/beesd/activiteiten/burendag/",
+        "/beesd/kernagenda/bankje/",
+        "/werkzaamheden/",
+    ],
+)
+def test_english_and_polish_pages_cost_what_the_dutch_page_costs(
+    client, world, count_queries, path
+):
+    """The language trees are aliases and translations of the Dutch pages; serving one may
+    take one query more than the Dutch page (finding the home page of its language)."""
+    dutch, dutch_queries = count_queries(client, path)
+    assert dutch.status_code == 200
+    for prefix in ("/en", "/pl"):
+        response, queries = count_queries(client, prefix + path)
+        assert response.status_code == 200, prefix + path
+        assert queries <= dutch_queries + 1, (prefix + path, queries, dutch_queries)
+        assert queries <= 15, (prefix + path, queries)

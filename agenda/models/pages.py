@@ -16,10 +16,11 @@ from wagtail.search import index
 from agenda.blocks import DescriptionBlock
 from agenda.constants import BudgetSource, CarrierKind, Status
 from home import pagecache
+from home.locales import AliasRestrictionsMixin
 from kernen.models import KernPage
 
 
-class KernagendaPage(RoutablePageMixin, Page):
+class KernagendaPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
     """The kernagenda of one kern: its action points, grouped by theme, and its versions."""
 
     intro = models.TextField(
@@ -91,7 +92,7 @@ class KernagendaPage(RoutablePageMixin, Page):
         return kernagenda_changes(request, self)
 
 
-class ActionPointPage(RoutablePageMixin, Page):
+class ActionPointPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
     """One action point of a kernagenda: a plan or wish that moves from idea to done."""
 
     summary = models.TextField(_("summary"), help_text=_("One or two sentences, plain text."))
@@ -354,7 +355,7 @@ class ProgressUpdate(Orderable):
         verbose_name_plural = _("progress updates")
 
 
-class KernagendaOverviewPage(RoutablePageMixin, Page):
+class KernagendaOverviewPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
     """All action points of all kernen of a municipality: filters, counts and open data."""
 
     intro = models.TextField(_("introduction"), blank=True)

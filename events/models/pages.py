@@ -17,10 +17,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.locales import AliasRestrictionsMixin
+
 LOCAL_TZ = ZoneInfo(settings.TIME_ZONE)
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
     """``/<kern>/activiteiten/``: the kern's coming activities, and an archive of past ones."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -60,7 +62,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return views.event_index(request, self, archive=True)
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
     """One activity in a kern, with optional registration on the site."""
 
     start = models.DateTimeField(_("start"))
@@ -242,7 +244,7 @@ class EventPage(RoutablePageMixin, Page):
         return views.event_calendar(request, self)
 
 
-class EventOverviewPage(RoutablePageMixin, Page):
+class EventOverviewPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
     """``/activiteiten/``: the activities of every kern of the municipality, filterable."""
 
     intro = models.TextField(_("introduction"), blank=True)

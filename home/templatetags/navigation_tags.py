@@ -3,6 +3,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from home.information import information_links
+from home.locales import localized
 from home.queries import public
 
 register = template.Library()
@@ -21,7 +22,7 @@ def main_menu(context):
         # The home page of the tree (language) the current page is in: no query needed.
         root = Page(path=current.path[: root.depth * Page.steplen], depth=root.depth)
     elif root is not None:
-        root = root.localized
+        root = localized(root)
     if root is not None:
         for item in public(Page.objects.child_of(root).live().in_menu()):
             if current is not None and current.pk == item.pk:

@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.locales import AliasRestrictionsMixin
 from home.pagination import paginate
 from home.queries import public
 
@@ -50,7 +51,7 @@ def for_listing(pages):
     )
 
 
-class InspirationIndexPage(Page):
+class InspirationIndexPage(AliasRestrictionsMixin, Page):
     """The stories of one kern: ``/<kern>/inspiratie/``."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -94,7 +95,7 @@ class InspirationPageTag(TaggedItemBase):
     )
 
 
-class InspirationPage(Page):
+class InspirationPage(AliasRestrictionsMixin, Page):
     """A story of what a kern did: what, how, what it cost, who to ask, and photos."""
 
     date = models.DateField(
@@ -214,7 +215,7 @@ class InspirationGalleryImage(Orderable):
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
 
 
-class InspirationOverviewPage(Page):
+class InspirationOverviewPage(AliasRestrictionsMixin, Page):
     """All kernen's stories, filterable by theme and kern: ``/inspiratie/``."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -10,12 +10,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home import pagecache
+from home.locales import AliasRestrictionsMixin
 from home.queries import public
 from members.board_routes import BoardProjectRoutesMixin
 from members.routes import WorkspaceRoutesMixin, private
 
 
-class BoardAreaPage(BoardProjectRoutesMixin, WorkspaceRoutesMixin, Page):
+class BoardAreaPage(BoardProjectRoutesMixin, WorkspaceRoutesMixin, AliasRestrictionsMixin, Page):
     """The private area of a kern's board at ``/<kern>/bestuur/``: only the board's group and
     the kern's gebiedsmakelaar may see it (a Wagtail view restriction set by provisioning)."""
 
@@ -58,7 +59,7 @@ class BoardAreaPage(BoardProjectRoutesMixin, WorkspaceRoutesMixin, Page):
         return self.render_overview(request, workspace)
 
 
-class DorpenoverlegPage(WorkspaceRoutesMixin, Page):
+class DorpenoverlegPage(WorkspaceRoutesMixin, AliasRestrictionsMixin, Page):
     """The shared space of the boards of all kernen of a municipality and its
     gebiedsmakelaars."""
 
@@ -88,7 +89,7 @@ class DorpenoverlegPage(WorkspaceRoutesMixin, Page):
         return self.render_overview(request, workspace)
 
 
-class ProjectIndexPage(Page):
+class ProjectIndexPage(AliasRestrictionsMixin, Page):
     """``/projecten/``: the projects that kernen run together."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -119,7 +120,7 @@ class ProjectIndexPage(Page):
         return context
 
 
-class ProjectPage(WorkspaceRoutesMixin, Page):
+class ProjectPage(WorkspaceRoutesMixin, AliasRestrictionsMixin, Page):
     """A project of two or more kernen: a public summary here, a private workspace under
     ``werkruimte/`` for its members."""
 

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.locales import AliasRestrictionsMixin
 from kernen.models import KernPage
 from news import queries
 from news.blocks import NewsBodyBlock
@@ -66,7 +67,7 @@ class NewsListingMixin(models.Model):
         return context
 
 
-class NewsIndexPage(NewsListingMixin, Page):  # noqa: DJ008 (Page has __str__)
+class NewsIndexPage(NewsListingMixin, AliasRestrictionsMixin, Page):  # noqa: DJ008 (Page has __str__)
     """The news of one kern, at /<kern>/nieuws/."""
 
     parent_page_types = ["kernen.KernPage"]
@@ -83,7 +84,7 @@ class NewsIndexPage(NewsListingMixin, Page):  # noqa: DJ008 (Page has __str__)
         return queries.news_listing(queries.news_below(self))
 
 
-class MunicipalityNewsIndexPage(NewsListingMixin, Page):  # noqa: DJ008 (Page has __str__)
+class MunicipalityNewsIndexPage(NewsListingMixin, AliasRestrictionsMixin, Page):  # noqa: DJ008 (Page has __str__)
     """The news of the whole municipality at /nieuws/: its own items and those of every kern."""
 
     parent_page_types = ["home.HomePage"]
@@ -106,7 +107,7 @@ class MunicipalityNewsIndexPage(NewsListingMixin, Page):  # noqa: DJ008 (Page ha
         )
 
 
-class NewsPage(Page):
+class NewsPage(AliasRestrictionsMixin, Page):
     """One news item of a kern or of the municipality."""
 
     date = models.DateField(_("date"), help_text=_("The date shown with the news item."))

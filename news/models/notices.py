@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home import pagecache
+from home.locales import AliasRestrictionsMixin
 from news import queries
 from news.constants import NOTICES_PER_PAGE, Impact, NoticeStatus
 from news.pagination import paginate
@@ -47,7 +48,7 @@ def make_point(latitude, longitude):
     return f"SRID=4326;POINT({longitude} {latitude})"
 
 
-class WorkNoticeIndexPage(Page):
+class WorkNoticeIndexPage(AliasRestrictionsMixin, Page):
     """All work notices of the municipality, at /werkzaamheden/."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -124,7 +125,7 @@ class WorkNoticeForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class WorkNoticePage(Page):
+class WorkNoticePage(AliasRestrictionsMixin, Page):
     """A road work, closure or other work, shown in exactly the kernen it affects."""
 
     summary = models.TextField(
