@@ -6,7 +6,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
 from home import pagecache
@@ -14,6 +14,24 @@ from home.locales import AliasRestrictionsMixin
 from home.queries import public
 from members.board_routes import BoardProjectRoutesMixin
 from members.routes import WorkspaceRoutesMixin, private
+
+
+class BoardAreaPermissionTester(PagePermissionTester):
+    """What a user may do with a board area in the admin. A kern's redactie may change
+    everything under their kern page but this: only permissions granted above the kern (the
+    municipality's own editors) and admins count here, so a kern editor cannot rename,
+    unpublish, move, delete or open up a board's private area."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if user.is_active and not user.is_superuser:
+            kern_path = page.path[: -Page.steplen]
+            self.permissions = {
+                grant.permission.codename.rsplit("_", maxsplit=1)[0]
+                for grant in self.permission_policy.get_cached_permissions_for_user(user)
+                if page.path.startswith(grant.page.path)
+                and not grant.page.path.startswith(kern_path)
+            }
 
 
 class BoardAreaPage(BoardProjectRoutesMixin, WorkspaceRoutesMixin, AliasRestrictionsMixin, Page):
@@ -36,6 +54,9 @@ class BoardAreaPage(BoardProjectRoutesMixin, WorkspaceRoutesMixin, AliasRestrict
     class Meta:
         verbose_name = _("board area")
         verbose_name_plural = _("board areas")
+
+    def permissions_for_user(self, user):
+        return BoardAreaPermissionTester(user, self)
 
     def overview_announcements(self, workspace):
         from members.models import Announcement
