@@ -107,6 +107,7 @@ class BoardProjectRoutesMixin:
         if invitation is None:
             messages.error(request, _("This invitation has been answered already."))
             return redirect(f"{self.get_url(request)}projecten/")
+        on_commit(tasks.send_invitation_answer, invitation.pk, request.build_absolute_uri("/"))
         if action == "accept":
             messages.success(
                 request,

@@ -15,7 +15,7 @@ from django_tasks import task
 
 from members.constants import Answer, WorkspaceKind
 from members.models.content import Announcement, Meeting, Post
-from members.models.projects import ProjectKernInvitation
+from members.models.projects import InvitationStatus, ProjectKernInvitation
 from members.models.workspace import Invitation, Workspace
 
 
@@ -137,6 +137,25 @@ def send_announcement(announcement_id: int) -> int:
     return send_mass_mail(mails, fail_silently=False)
 
 
+def _board_of(kern):
+    """The board workspace of ``kern``, or None."""
+    return (
+        Workspace.objects.filter(kind=WorkspaceKind.BOARD, page__path__startswith=kern.path)
+        .select_related("page")
+        .first()
+    )
+
+
+def _mail_recipients(workspace):
+    """The active members of ``workspace``'s group who have an e-mail address."""
+    return (
+        get_user_model()
+        .objects.filter(groups=workspace.member_group_id, is_active=True)
+        .exclude(email="")
+        .order_by("pk")
+    )
+
+
 @task()
 def send_project_invitation(kern_invitation_id: int, base_url: str) -> int:
     """Tell the board of an invited kern that another board invites it to a project."""
@@ -147,23 +166,12 @@ def send_project_invitation(kern_invitation_id: int, base_url: str) -> int:
     )
     if invitation is None:
         return 0
-    board = (
-        Workspace.objects.filter(
-            kind=WorkspaceKind.BOARD, page__path__startswith=invitation.kern.path
-        )
-        .select_related("page")
-        .first()
-    )
+    board = _board_of(invitation.kern)
     if board is None:
         return 0
     _site, _root, page_path = board.page.get_url_parts()
     url = f"{base_url.rstrip('/')}{page_path}projecten/"
-    users = (
-        get_user_model()
-        .objects.filter(groups=board.member_group_id, is_active=True)
-        .exclude(email="")
-        .order_by("pk")
-    )
+    users = _mail_recipients(board)
     mails = [
         _mail(
             "emails/members_project_invitation_subject.txt",
@@ -172,5 +180,39 @@ def send_project_invitation(kern_invitation_id: int, base_url: str) -> int:
             [user.email],
         )
         for user in users
+    ]
+    return send_mass_mail(mails, fail_silently=False)
+
+
+@task()
+def send_invitation_answer(kern_invitation_id: int, base_url: str) -> int:
+    """Tell the board that started a project how an invited kern answered."""
+    invitation = (
+        ProjectKernInvitation.objects.select_related("project", "kern", "invited_by_kern")
+        .filter(pk=kern_invitation_id)
+        .exclude(status=InvitationStatus.PENDING)
+        .first()
+    )
+    if invitation is None or invitation.invited_by_kern is None:
+        return 0
+    board = _board_of(invitation.invited_by_kern)
+    if board is None:
+        return 0
+    project = invitation.project
+    _site, _root, page_path = project.get_url_parts()
+    url = f"{base_url.rstrip('/')}{page_path}{project.overview_subpath}"
+    context = {
+        "invitation": invitation,
+        "accepted": invitation.status == InvitationStatus.ACCEPTED,
+        "url": url,
+    }
+    mails = [
+        _mail(
+            "emails/members_invitation_answer_subject.txt",
+            "emails/members_invitation_answer.txt",
+            {**context, "user": user},
+            [user.email],
+        )
+        for user in _mail_recipients(board)
     ]
     return send_mass_mail(mails, fail_silently=False)

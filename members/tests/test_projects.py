@@ -168,6 +168,55 @@ def test_declining_keeps_the_kern_and_its_board_out(started, world, client):
     assert client.get(f"{started.url}werkruimte/").status_code == 403
 
 
+@pytest.mark.parametrize(
+    "action, subject, sentence",
+    [
+        (
+            "accept",
+            "Heukelum doet mee aan het project Samen zonnepanelen",
+            "Heukelum doet nu mee aan “Samen zonnepanelen”",
+        ),
+        (
+            "decline",
+            "Heukelum doet niet mee aan het project Samen zonnepanelen",
+            "Het bestuur van Heukelum heeft je uitnodiging voor “Samen zonnepanelen” afgeslagen.",
+        ),
+    ],
+)
+def test_the_starting_board_hears_the_answer_by_e_mail(
+    started, world, client, django_capture_on_commit_callbacks, action, subject, sentence
+):
+    client.force_login(world.users["other_board"])
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(answer_url(started, world.heukelum), {"action": action})
+
+    starting_board = {
+        user.email for user in (world.users["own_board"], world.users["chair"]) if user.email
+    }
+    assert starting_board
+    assert {message.to[0] for message in mail.outbox} == starting_board
+    message = mail.outbox[0]
+    assert message.subject == subject
+    assert sentence in message.body
+    assert f"http://testserver{started.url}werkruimte/" in message.body
+
+
+def test_a_second_answer_sends_no_second_e_mail(
+    started, world, client, django_capture_on_commit_callbacks
+):
+    client.force_login(world.users["other_board"])
+    url = answer_url(started, world.heukelum)
+    client.post(url, {"action": "decline"})
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "accept"})
+
+    assert mail.outbox == []
+
+
 def test_an_invitation_is_answered_once(started, world, client):
     client.force_login(world.users["other_board"])
     url = answer_url(started, world.heukelum)
