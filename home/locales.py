@@ -117,30 +117,34 @@ def translation_languages() -> list[str]:
 
 
 def ensure_languages() -> list[Locale]:
-    """Create the Locale of every content language and let wagtail-localize keep each
-    translation tree in sync with the Dutch one. Returns the translation locales.
+    """Create the Locale of every content language; a language added to an existing portal
+    gets the whole Dutch tree as aliases at once. Returns the translation locales.
+
+    No wagtail-localize ``LocaleSynchronization``: with one, wagtail-localize's own
+    ``after_create_page`` hook creates aliases too, and a page created and published in the
+    admin would get them twice (the second time fails). ``translate_published_page`` is the one
+    owner of new pages' aliases (docs/i18n.md).
 
     Does nothing when the setting PROVISION_LANGUAGES is off (the tests' default).
     """
-    from wagtail_localize.models import LocaleSynchronization
-
     if not settings.PROVISION_LANGUAGES:
         return []
 
-    source = default_locale()
     targets = []
+    added = False
     for code in translation_languages():
-        locale, _created = Locale.objects.get_or_create(language_code=code)
-        # get_or_create: saving a synchronisation enqueues a whole-tree sync, needed only once.
-        if not LocaleSynchronization.objects.filter(locale=locale).exists():
-            LocaleSynchronization.objects.create(locale=locale, sync_from=source)
+        locale, created = Locale.objects.get_or_create(language_code=code)
+        added = added or created
         targets.append(locale)
+    if added:
+        sync_language_trees()
     return targets
 
 
 def sync_language_trees() -> None:
     """Give every Dutch page that lacks one an alias in every translation tree: after pages
-    were added without being published (bulk imports, the demo's fast paths)."""
+    were added without being published (bulk imports, the demo's fast paths) or a language
+    was added."""
     from wagtail_localize.synctree import PageIndex, synchronize_tree
 
     index = PageIndex.from_database().sort_by_tree_position()
@@ -177,9 +181,16 @@ def ensure_translations(page: Page) -> list[Page]:
 
 @receiver(page_published)
 def translate_published_page(sender, instance, **kwargs):
-    """A Dutch page published outside the admin (provisioning, imports, the demo) gets its
-    aliases too; the admin's page creation is handled by wagtail-localize itself."""
-    ensure_translations(instance)
+    """The one place that gives a new Dutch page its aliases: when it is first published,
+    wherever that happens (the admin's publish or an approved moderation, provisioning, a
+    board starting a project, imports, the demo). Publishing it again finds them there: Wagtail
+    updates them with the new content. A draft has none until it is published.
+
+    A publication scheduled for later sends ``page_published`` too, with the page not live yet:
+    its aliases wait until it goes live (Wagtail makes every alias live at once, so an alias
+    made now would show the page in /en/ and /pl/ before its time)."""
+    if instance.live:
+        ensure_translations(instance)
 
 
 _copying = threading.local()

@@ -34,7 +34,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail_localize",
-    "wagtail_localize.locales",  # instead of wagtail.locales
+    "wagtail.locales",  # not wagtail_localize.locales: no "sync from" (docs/i18n.md)
     "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
