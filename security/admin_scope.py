@@ -17,14 +17,24 @@ or ``ChooserViewSet`` constructs (through ``ViewSet.construct_view``, which buil
 
 What the user may then do with a record inside the scope is Wagtail's usual permission check
 (model permissions, through the same policy): a refusal there redirects to the dashboard.
+
+Two holes in Wagtail's generic views are closed on the way, since every view passes here:
+
+- the copy view's form posts to the add view; a POST to the copy URL itself would save the form
+  over the original record (Wagtail gives the form the original as its instance). Copy views
+  answer GET only (a POST gets 405).
+- a snippet chooser without a creation form (the default) still has a "create" URL, where a
+  POST fails with a server error. It answers 404 instead.
 """
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.http import Http404
+from django.views import View
 
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.chooser import BaseChooseView, ChosenMultipleViewMixin
+from wagtail.admin.views.generic.models import CopyViewMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
@@ -135,7 +145,17 @@ def scoped_view_class(view_class):
     if issubclass(view_class, ScopedViewMixin):
         return view_class
     listing = [mixin for base, mixin in LISTING_SCOPES if issubclass(view_class, base)]
-    return type(view_class.__name__, (*listing, ScopedViewMixin, view_class), {})
+    attributes = {}
+    if issubclass(view_class, CopyViewMixin):
+        attributes["http_method_names"] = ["get", "head", "options"]
+    return type(view_class.__name__, (*listing, ScopedViewMixin, view_class), attributes)
+
+
+class NoCreationView(View):
+    """The "create" URL of a chooser that offers no creation form."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise Http404
 
 
 class ScopedViewSetMixin:
@@ -165,6 +185,15 @@ class ScopedSnippetChooserViewSet(ScopedViewSetMixin, SnippetChooserViewSet):
         if self.open_to_editors:
             return self.model._default_manager.all()
         return super().get_scope_queryset(request)
+
+    @property
+    def create_view(self):
+        has_form = self._creation_form_class or not (
+            self.form_fields is None and self.exclude_form_fields is None
+        )
+        if has_form:
+            return super().create_view
+        return self.construct_view(NoCreationView)
 
 
 class ScopedSnippetViewSet(ScopedViewSetMixin, SnippetViewSet):
