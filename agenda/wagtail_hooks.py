@@ -1,4 +1,3 @@
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -6,22 +5,22 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic.models import IndexView, InspectView
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from agenda import admin_views
 from agenda.models import Interest, KernagendaPage, SignUp, Theme
 from agenda.permissions import KernScopedPolicy
+from security.admin_scope import ScopedModelViewSet, ScopedSnippetViewSet
 
 register_permission_policy(SignUp, KernScopedPolicy(SignUp))
 register_permission_policy(Interest, KernScopedPolicy(Interest))
 
 
-class ThemeViewSet(SnippetViewSet):
+class ThemeViewSet(ScopedSnippetViewSet):
     model = Theme
+    chooser_open_to_editors = True  # every redactie picks a theme for its action points
     url_prefix = "kernagenda/themas"
     icon = "tag"
     menu_label = _("Themes")
@@ -29,33 +28,21 @@ class ThemeViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
-class KernScopedIndexView(IndexView):
+class ParticipationIndexView(IndexView):
     def get_base_queryset(self):
-        policy = self.permission_policy
-        return policy.instances_user_has_any_permission_for(
-            self.request.user, ["view", "change", "delete"]
-        ).select_related("action_point", "action_point__kern", "kern")
+        return (
+            super().get_base_queryset().select_related("action_point", "action_point__kern", "kern")
+        )
 
 
-class KernScopedInspectView(InspectView):
-    def get_object(self, queryset=None):
-        instance = super().get_object(queryset)
-        if not self.permission_policy.user_has_any_permission_for_instance(
-            self.request.user, ["view", "change", "delete"], instance
-        ):
-            raise PermissionDenied
-        return instance
-
-
-class SignUpViewSet(ModelViewSet):
+class SignUpViewSet(ScopedModelViewSet):
     model = SignUp
     name = "aanmeldingen"
     icon = "group"
     menu_label = _("Sign-ups")
     add_to_admin_menu = False
     inspect_view_enabled = True
-    index_view_class = KernScopedIndexView
-    inspect_view_class = KernScopedInspectView
+    index_view_class = ParticipationIndexView
     list_display = [
         "name",
         "email",
@@ -70,15 +57,14 @@ class SignUpViewSet(ModelViewSet):
     ordering = ["-created_at"]
 
 
-class InterestViewSet(ModelViewSet):
+class InterestViewSet(ScopedModelViewSet):
     model = Interest
     name = "gezamenlijke-inkoop"
     icon = "group"
     menu_label = _("Joint purchase")
     add_to_admin_menu = False
     inspect_view_enabled = True
-    index_view_class = KernScopedIndexView
-    inspect_view_class = KernScopedInspectView
+    index_view_class = ParticipationIndexView
     list_display = [
         "name",
         "email",

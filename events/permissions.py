@@ -4,6 +4,8 @@ from django.contrib.auth.models import Permission
 
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from security.admin_scope import ScopedPermissionPolicy
+
 
 def grant_registration_view(kern, report=None) -> None:
     """Kern hook: a kern's editors may open the registrations list (which then shows only the
@@ -22,3 +24,15 @@ def editable_event_ids(user):
 
     pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
     return EventPage.objects.filter(pk__in=pages.values("pk")).values("pk")
+
+
+class RegistrationPolicy(ScopedPermissionPolicy):
+    """Model permissions on the registrations of the activities the user may edit.
+
+    Nobody adds a registration in the admin: residents register through the activity's form,
+    which keeps the places and the waiting list right."""
+
+    refused_actions = frozenset({"add"})
+
+    def scope(self, user, queryset):
+        return queryset.filter(event__in=editable_event_ids(user))

@@ -5,13 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
+from wagtail.permissions import register_permission_policy
 
 import django_filters
 
 from events.models import EventPage, Registration
-from events.permissions import editable_event_ids
+from events.permissions import RegistrationPolicy, editable_event_ids
+from security.admin_scope import ScopedModelViewSet
+
+register_permission_policy(Registration, RegistrationPolicy(Registration))
 
 
 def editable_events(request):
@@ -31,16 +34,10 @@ class RegistrationFilterSet(django_filters.FilterSet):
 
 class RegistrationIndexView(IndexView):
     def get_base_queryset(self):
-        # Only the registrations of activities this user may edit, whoever they are.
-        return (
-            super()
-            .get_base_queryset()
-            .filter(event__in=editable_event_ids(self.request.user))
-            .select_related("event")
-        )
+        return super().get_base_queryset().select_related("event")
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(ScopedModelViewSet):
     model = Registration
     icon = "group"
     menu_label = _("Registrations")

@@ -1,13 +1,14 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kernen.models import AreaBroker
+from security.admin_scope import ScopedSnippetViewSet
 
 
-class AreaBrokerViewSet(SnippetViewSet):
+class AreaBrokerViewSet(ScopedSnippetViewSet):
     model = AreaBroker
+    chooser_open_to_editors = True  # a kern's editors pick their area broker on the kern page
     icon = "user"
     menu_label = _("Area brokers")
     menu_order = 300

@@ -2,11 +2,12 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from members.access import can_access
 from members.models import Membership
 from members.routes import WorkspaceRoutesMixin
+from security.admin_scope import ScopedModelViewSet
 
 
 @hooks.register("before_serve_page", order=-10)
@@ -32,7 +33,7 @@ def serve_workspace_to_logged_in_users(page, request, serve_args, serve_kwargs):
     raise PermissionDenied
 
 
-class MembershipViewSet(ModelViewSet):
+class MembershipViewSet(ScopedModelViewSet):
     model = Membership
     icon = "group"
     menu_label = _("Memberships")

@@ -6,27 +6,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kernen.models import KernPage
+from security.admin_scope import ScopedSnippetViewSet, UnscopedPermissionPolicy
 from subscriptions.models import Subscriber
 
-READ_ONLY_REFUSED = {"add", "change"}
 
-
-class ReadOnlyPolicy(ModelPermissionPolicy):
+class ReadOnlyPolicy(UnscopedPermissionPolicy):
     """Subscribers come in through the double opt-in only; an admin may look and delete
     (e.g. on request), never add or change."""
 
-    def user_has_permission(self, user, action):
-        return action not in READ_ONLY_REFUSED and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        actions = [action for action in actions if action not in READ_ONLY_REFUSED]
-        return bool(actions) and super().user_has_any_permission(user, actions)
+    refused_actions = frozenset({"add", "change"})
 
 
-class SubscriberViewSet(SnippetViewSet):
+class SubscriberViewSet(ScopedSnippetViewSet):
     model = Subscriber
     icon = "mail"
     menu_label = _("Subscribers")

@@ -78,6 +78,25 @@ def test_beesd_redactie_sees_and_exports_only_beesds_sign_ups(client, beesd_edit
     assert client.get(own_inspect).status_code == 200
 
 
+def test_beesd_redactie_cannot_open_history_of_or_delete_another_kerns_sign_up(
+    client, beesd_editor, signups
+):
+    other = signups["asperen"]
+    client.force_login(beesd_editor)
+
+    for name in ("delete", "history", "inspect", "edit"):
+        response = client.get(reverse(f"aanmeldingen:{name}", args=[other.pk]))
+        assert response.status_code == 404, name
+        assert "Aart Asperen" not in response.content.decode()
+    deleting = client.post(reverse("aanmeldingen:delete", args=[other.pk]))
+
+    assert deleting.status_code == 404
+    assert SignUp.objects.filter(pk=other.pk).exists()
+    own = client.post(reverse("aanmeldingen:delete", args=[signups["beesd"].pk]))
+    assert own.status_code == 302
+    assert not SignUp.objects.filter(pk=signups["beesd"].pk).exists()
+
+
 def test_admin_sees_every_sign_up(admin_client, signups):
     html = admin_client.get(reverse("aanmeldingen:index")).content.decode()
 
