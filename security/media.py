@@ -21,7 +21,11 @@ delete the copies of the images concerned (:func:`unpublish`) once the change is
 """
 
 import mimetypes
+import os
 import posixpath
+import shutil
+import tempfile
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -127,14 +131,27 @@ def serve(request, name):
 
 
 def publish(name: str) -> None:
-    """Copy the rendition ``name`` of a public image to ``MEDIA_ROOT``."""
+    """Copy the rendition ``name`` of a public image to ``MEDIA_ROOT``. On a folder the copy is
+    written aside and renamed into place, so the proxy never serves half a file."""
     public = public_storage()
     if public.exists(name):
         return
-    with default_storage.open(name, "rb") as source:
-        saved = public.save(name, source)
-    if saved != name:  # another request copied it meanwhile
-        public.delete(saved)
+    try:
+        target = Path(public.path(name))
+    except NotImplementedError:  # a storage without folders
+        with default_storage.open(name, "rb") as source:
+            saved = public.save(name, source)
+        if saved != name:  # another request copied it meanwhile
+            public.delete(saved)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with (
+        default_storage.open(name, "rb") as source,
+        tempfile.NamedTemporaryFile(dir=target.parent, prefix=".copy-", delete=False) as copy,
+    ):
+        shutil.copyfileobj(source, copy)
+    os.chmod(copy.name, settings.FILE_UPLOAD_PERMISSIONS or 0o644)
+    os.replace(copy.name, target)
 
 
 def unpublish(images) -> int:

@@ -199,6 +199,7 @@ def test_a_public_image_is_served_to_everyone_and_copied_for_the_proxy(client, f
     assert "public" in response["Cache-Control"]
     assert files_in(public) == [rendition.file.name]  # the reverse proxy serves it from now on
     assert (public / rendition.file.name).read_bytes() == rendition.file.open().read()
+    assert (public / rendition.file.name).stat().st_mode & 0o004  # the proxy may read it
     assert client.get(f"/media/{files['public_image'].file.name}").status_code == 200
     assert files_in(public) == [rendition.file.name]  # originals are never copied
 
