@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
 from django.db import connection, models, transaction
 from django.utils import timezone
 
@@ -198,9 +199,15 @@ def dump_database(path, snapshot):
     subprocess.run([*command, *args, "--file", str(path)], env=environment, check=True)  # noqa: S603
 
 
+def uploads_root():
+    """The folder of every uploaded file: the default storage's (PRIVATE_MEDIA_ROOT), not
+    MEDIA_ROOT, which only holds copies of public images (security/media.py)."""
+    return getattr(default_storage, "location", settings.MEDIA_ROOT)
+
+
 def archive_media(path):
-    """A gzipped tarball of MEDIA_ROOT (paths relative to it)."""
-    media_root = settings.MEDIA_ROOT
+    """A gzipped tarball of the uploads (paths relative to their folder)."""
+    media_root = uploads_root()
     with tarfile.open(path, "w:gz") as archive:
         if os.path.isdir(media_root):
             for name in sorted(os.listdir(media_root)):

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Back up the portal: a pg_dump (custom format), a tarball of MEDIA_ROOT and a manifest of
-# what both hold, in one new folder. Usage: ops/backup.sh [FOLDER]
-# Reads the same environment as the site (DATABASE_URL, MEDIA_ROOT, DJANGO_SETTINGS_MODULE).
+# Back up the portal: a pg_dump (custom format), a tarball of the uploads (PRIVATE_MEDIA_ROOT;
+# MEDIA_ROOT only holds copies of public images) and a manifest of what both hold, in one new
+# folder. Usage: ops/backup.sh [FOLDER]
+# Reads the same environment as the site (DATABASE_URL, PRIVATE_MEDIA_ROOT,
+# DJANGO_SETTINGS_MODULE).
 # BACKUP_DIR (default: backups/) is where dated folders go; BACKUP_KEEP_DAYS (default 30)
 # removes older dated folders there. See docs/operations.md.
 set -euo pipefail

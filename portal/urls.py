@@ -12,6 +12,7 @@ from agenda.api import api_router
 from events import views as events_views
 from home.sitemap import PortalSitemap
 from search import views as search_views
+from security import media
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -19,6 +20,10 @@ urlpatterns = [
     path("admin/tweestaps/", include("security.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    # Uploaded images that the reverse proxy did not find in MEDIA_ROOT: private ones after a
+    # permission check, public ones copied there (security/media.py). In every environment,
+    # so `make run` serves /media/ as production does.
+    path("media/<path:name>", media.serve, name="media"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("", include("members.urls")),
     path("api/v2/", api_router.urls),
@@ -27,11 +32,9 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Feeds and calendars on a kern's URL (/<kern>/rss/, /<kern>/atom/, /<kern>/werkzaamheden.ics);
 # they hand anything that is not a kern on to Wagtail.

@@ -23,6 +23,7 @@ from home.backup import build_manifest, compare
 ROOT = Path(__file__).resolve().parents[2]
 FILE_STORAGE = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "public_media": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -112,11 +113,13 @@ def _url(name):
 
 
 def _run(command, database_url, media_root):
+    """``media_root``: the uploads folder (PRIVATE_MEDIA_ROOT of the commands)."""
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
         "DATABASE_URL": database_url,
-        "MEDIA_ROOT": str(media_root),
+        "PRIVATE_MEDIA_ROOT": str(media_root),
+        "MEDIA_ROOT": str(media_root.parent / f"{media_root.name}-public"),
         "PYTHON": sys.executable,
     }
     return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)  # noqa: S603

@@ -165,10 +165,24 @@ USE_TZ = True
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATIC_URL = "/static/"
+# Uploads (security/media.py, docs/operations.md): every document, image and rendition is
+# stored in PRIVATE_MEDIA_ROOT, which no web server may serve. MEDIA_ROOT only gets copies of
+# the renditions of public images, made when they are first asked for at /media/; the reverse
+# proxy serves MEDIA_ROOT at /media/ and passes what it does not find there to the portal,
+# which checks the collection's view restrictions. Documents are served by Wagtail's
+# permission-checked view (/documenten/<id>/<name>), never from /media/.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": MEDIA_URL},
+    },
+    "public_media": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT, "base_url": MEDIA_URL},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

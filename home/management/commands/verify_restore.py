@@ -8,9 +8,9 @@ from home import backup
 
 class Command(BaseCommand):
     help = (
-        "Check that this database and MEDIA_ROOT hold everything a manifest of "
-        "`backup_manifest` lists: the same pages, users, files (by checksum) and rows per "
-        "model. Exits with status 1 and lists every difference otherwise."
+        "Check that this database and the uploads (PRIVATE_MEDIA_ROOT) hold everything a "
+        "manifest of `backup_manifest` lists: the same pages, users, files (by checksum) and "
+        "rows per model. Exits with status 1 and lists every difference otherwise."
     )
 
     def add_arguments(self, parser):
