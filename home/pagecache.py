@@ -288,6 +288,20 @@ def apply_pending(limit=1000) -> bool:
     return len(rows) < limit
 
 
+def content_version() -> str | None:
+    """A token that changes with every invalidation of any tag (publishing, unpublishing,
+    moving, deleting a page, a view restriction): for caches of answers that depend on all
+    public pages at once (search). None when the cache does not answer or invalidations
+    wait: then nothing may be served from such a cache."""
+    if not invalidations_applied():
+        return None
+    version = cache.get(_GENERATION)
+    if version is None:
+        cache.add(_GENERATION, uuid.uuid4().hex[:16], timeout=None)
+        version = cache.get(_GENERATION)
+    return version
+
+
 # The CDN in front (wagtail.contrib.frontend_cache) ---------------------------------------------
 
 _cached_paths: dict[str, list[str]] = {}

@@ -238,6 +238,15 @@ else:
             "SEARCH_CONFIG": "dutch",
         }
     }
+# Searches per visitor's address per SEARCH_RATE_WINDOW seconds (and suggestions while typing,
+# which the search box asks for up to four times a second), answered from the cache for
+# SEARCH_CACHE_SECONDS when the same search comes again, and stopped on PostgreSQL after
+# SEARCH_TIMEOUT_MS (docs/search.md). 0 switches the cache or the time limit off.
+SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 30)
+SEARCH_SUGGESTIONS_RATE_LIMIT = env_int("SEARCH_SUGGESTIONS_RATE_LIMIT", 120)
+SEARCH_RATE_WINDOW = 60
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 60)
+SEARCH_TIMEOUT_MS = env_int("SEARCH_TIMEOUT_MS", 3000)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kernenportaal"
