@@ -305,6 +305,14 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/inloggen/"
 MEMBERS_MAX_UPLOAD_SIZE = env_int("MEMBERS_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 MEMBERS_INVITATION_VALID_DAYS = env_int("MEMBERS_INVITATION_VALID_DAYS", 7)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
+# "Forgot your password?" requests per visitor's address, and e-mails per e-mail address, per
+# window (security/throttle.py); guesses of a page's password per address and page per window
+# (home/views.py).
+PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 10)
+PASSWORD_RESET_RATE_LIMIT_PER_ACCOUNT = env_int("PASSWORD_RESET_RATE_LIMIT_PER_ACCOUNT", 3)
+PASSWORD_RESET_RATE_WINDOW = 60 * 60
+PAGE_PASSWORD_RATE_LIMIT = env_int("PAGE_PASSWORD_RATE_LIMIT", 10)
+PAGE_PASSWORD_RATE_WINDOW = 60 * 60
 
 # subscriptions ("Blijf op de hoogte"): how long a confirmation link works, how often one IP
 # address may post the form and one e-mail address may get a confirmation e-mail per window,
