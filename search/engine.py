@@ -206,10 +206,15 @@ def _postgres_hits(scope, query, limit, kernen):
 
 def _within_time(queryset):
     """The rows of ``queryset``, fetched with PostgreSQL's ``statement_timeout`` set to
-    ``SEARCH_TIMEOUT_MS`` for that one query; SearchUnavailable when it ran out of time."""
+    ``SEARCH_TIMEOUT_MS`` for that one query; SearchUnavailable when it ran out of time.
+
+    One query more (``set_config`` for this transaction only); inside a surrounding
+    transaction (tests) a savepoint and a second ``set_config`` that puts the old value back.
+    """
     milliseconds = settings.SEARCH_TIMEOUT_MS
     if milliseconds <= 0:
         return list(queryset)
+    nested = connection.in_atomic_block
     try:
         with transaction.atomic():
             with connection.cursor() as cursor:
@@ -220,9 +225,9 @@ def _within_time(queryset):
                 )
                 previous = cursor.fetchone()[0]
             rows = list(queryset)
-            # Inside a surrounding transaction the setting would outlive this block.
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
+            if nested:  # the setting would outlive this block
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
     except OperationalError as error:
         if getattr(error.__cause__, "sqlstate", None) != QUERY_CANCELED:
             raise
