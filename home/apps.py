@@ -1,6 +1,5 @@
 from django.apps import AppConfig
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -39,4 +38,6 @@ class HomeConfig(AppConfig):
 
 
 def _forget_portal_settings(sender, instance, **kwargs):
-    cache.delete(f"portalsettings:{instance.site_id}")
+    from home import pagecache
+
+    pagecache.forget(f"portalsettings:{instance.site_id}")

@@ -3,7 +3,8 @@
 Provisioning creates both under the home page, with default Dutch text that the
 municipality's comms staff adapt in the admin (the text is content, not a translated UI
 string). The footer links to every live information page; that list is cached per site and
-dropped when an information page is published, unpublished, moved or deleted.
+dropped when an information page is published, unpublished, moved or deleted (also when the
+cache did not answer at that moment: ``home.pagecache.forget``).
 """
 
 from django.core.cache import cache
@@ -13,6 +14,7 @@ from django.dispatch import receiver
 from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home import pagecache
 from home.models import InformationPage
 from home.queries import public
 
@@ -169,4 +171,4 @@ def information_links(site):
 @receiver(post_delete, sender=InformationPage)
 def forget_information_links(sender, **kwargs):
     site_ids = Site.objects.values_list("pk", flat=True)
-    cache.delete_many([FOOTER_CACHE_KEY.format(site_id=pk) for pk in site_ids])
+    pagecache.forget(*(FOOTER_CACHE_KEY.format(site_id=pk) for pk in site_ids))

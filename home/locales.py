@@ -9,6 +9,7 @@ active language), and are never doubled nor short of a page.
 """
 
 import threading
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -86,22 +87,22 @@ class AliasRestrictionsMixin:
 
 
 # Which pages exist in which language (the switcher and hreflang on every page) comes from the
-# cache; any change to any page starts a new generation of cached answers.
+# cache; any change to any page starts a new generation of cached answers. A generation is a
+# random token, so that one that was forgotten (or lost with Redis) never comes back.
 GENERATION_KEY = "home.locales:pages-generation"
 
 
-def pages_generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+def pages_generation() -> str:
+    return cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex[:16], timeout=None)
 
 
 def new_pages_generation(**kwargs) -> None:
+    from home import pagecache
+
     instance = kwargs.get("instance")
     if instance is not None and not isinstance(instance, Page):
         return
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    pagecache.forget(GENERATION_KEY)
 
 
 post_save.connect(new_pages_generation, dispatch_uid="home.locales.saved")

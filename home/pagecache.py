@@ -24,6 +24,16 @@ Tags:
 - ``overview:<kind>``: read by the overviews (``/nieuws/``, ``/activiteiten/``, …) and any page
   that shows other kernen's content; changed by the pages of that kind.
 
+When the cache cannot be written (Redis down or hanging, or skipped by this process's circuit
+breaker, ``portal/cache.py``), the invalidation is recorded in the database
+(:class:`home.models.PendingInvalidation`), and the other cache keys that public pages read
+(footer links, portal settings, the language switcher) are forgotten the same way through
+:func:`forget`. Before a process serves a page from the cache it applies what is waiting:
+after it lost or regained the cache, and otherwise at least every ``PAGE_CACHE_CHECK_SECONDS``
+(one small query, not one per page). While waiting invalidations cannot be applied, nothing
+is served from the cache. So a publish while Redis was unreachable leaves no stale page behind
+once Redis answers again, also on the other app servers.
+
 A page type adds to its tags with two class attributes, ``cache_reads`` and ``cache_purges``,
 and, when what it purges depends on its content (the kernen a notice targets), a method
 ``cache_related_tags()``. Path-based tags are widened to the page's translations when they are
@@ -32,13 +42,15 @@ invalidated, so /en/ and /pl/ copies of a kern go stale with the Dutch one.
 
 import hashlib
 import logging
+import threading
+import time
 import uuid
 from functools import partial
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -46,10 +58,13 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
+from portal.cache import changes as cache_changes
+
 logger = logging.getLogger(__name__)
 
 CONTENT = "content"
 _GENERATION = "pagecache:generation"
+_PROBE = "pagecache:probe"
 _STEP = Page.steplen
 _PERSONAL_COOKIES = ("messages",)
 
@@ -111,10 +126,10 @@ def invalidate(*tags: str, page_ids=()) -> None:
     if pending is not None:
         pending_tags, pending_page_ids = pending
         pending_page_ids.update(page_ids)
-        _bump(pending_tags)
+        _bump_or_record(pending_tags)
         return
     expanded = _with_translations(set(tags))
-    _bump(expanded)
+    _bump_or_record(expanded)
     transaction.on_commit(partial(_after_commit, expanded, set(page_ids), key=key))
 
 
@@ -138,7 +153,7 @@ def invalidate_page(page) -> None:
 
 
 def _after_commit(tags, page_ids, key=None):
-    _bump(tags)
+    _bump_or_record(tags)
     if cdn_configured():
         from home.tasks import purge_frontend_cache
 
@@ -147,11 +162,22 @@ def _after_commit(tags, page_ids, key=None):
             purge_frontend_cache.enqueue(urls)
 
 
-def _bump(tags):
+def _bump(tags) -> bool:
+    """Give ``tags`` (and the generation) a new token; False when the cache did not take it."""
     token = uuid.uuid4().hex[:16]
     values = {_tag_key(tag): token for tag in tags}
     values[_GENERATION] = token
     cache.set_many(values, timeout=None)
+    # A cache that fails answers as a miss (IGNORE_EXCEPTIONS): read back what was written.
+    # Another process may have written a newer token meanwhile; any token means it answered.
+    return cache.get(_GENERATION) is not None
+
+
+def _bump_or_record(tags) -> None:
+    """Invalidate ``tags``, or record them in the database when the cache did not take it
+    (inside the transaction of the change: recorded if and only if the change is kept)."""
+    if not _bump(tags):
+        _record(tags=tags)
 
 
 def _with_translations(tags: set[str]) -> set[str]:
@@ -168,6 +194,112 @@ def _with_translations(tags: set[str]) -> set[str]:
 
 def _tag_key(tag: str) -> str:
     return f"pagecache:tag:{tag}"
+
+
+# Invalidations the cache did not take ---------------------------------------------------------
+
+
+def forget(*keys: str) -> None:
+    """Delete ``keys`` from the cache, or record them to be deleted once it answers again: for
+    cached pieces of public pages outside the page cache (footer links, portal settings)."""
+    if not keys:
+        return
+    cache.delete_many(keys)
+    # A delete answers nothing either way: a token written after it and read back tells.
+    cache.set(_PROBE, uuid.uuid4().hex[:16], timeout=60)
+    if cache.get(_PROBE) is None:
+        _record(keys=keys)
+
+
+def _record(tags=(), keys=()) -> None:
+    from home.models import PendingInvalidation
+
+    logger.warning(
+        "The cache did not answer: %s tags and %s keys wait in the database to be invalidated.",
+        len(tags),
+        len(keys),
+    )
+    try:
+        PendingInvalidation.objects.create(tags=sorted(tags), keys=sorted(keys))
+    except DatabaseError:
+        logger.exception("Could not record the invalidation: cached pages may be stale.")
+
+
+class _Waiting:
+    """This process's view of the waiting invalidations."""
+
+    lock = threading.Lock()
+    checked_at = None  # time.monotonic() of the last look in the database
+    changes = cache_changes()  # the cache connection's state changes seen at that time
+    clear = True  # nothing waited then, or all of it was applied
+
+
+RETRY_SECONDS = 1
+
+
+def reset_waiting() -> None:
+    """Forget what this process knew about waiting invalidations (tests)."""
+    with _Waiting.lock:
+        _Waiting.checked_at, _Waiting.changes, _Waiting.clear = None, cache_changes(), True
+
+
+def invalidations_applied() -> bool:
+    """Whether no invalidation waits that this process could not apply: only then may a page
+    come from the cache. Looks in the database (one query) only when due: after this process
+    lost or regained the cache, every ``PAGE_CACHE_CHECK_SECONDS`` (0: only then), and every
+    second while what waits cannot be applied."""
+    now = time.monotonic()
+    seen = cache_changes()
+    interval = getattr(settings, "PAGE_CACHE_CHECK_SECONDS", 1)
+    last = _Waiting.checked_at
+    due = (
+        seen != _Waiting.changes
+        or (interval > 0 and (last is None or now - last >= interval))
+        or (not _Waiting.clear and (last is None or now - last >= RETRY_SECONDS))
+    )
+    if not due:
+        return _Waiting.clear
+    with _Waiting.lock:
+        try:
+            clear = apply_pending()
+        except DatabaseError:
+            logger.exception("Could not read the waiting cache invalidations.")
+            clear = _Waiting.clear
+        _Waiting.checked_at, _Waiting.changes, _Waiting.clear = now, seen, clear
+    return clear
+
+
+def apply_pending(limit=1000) -> bool:
+    """Apply the invalidations waiting in the database; True when none is left waiting."""
+    from home.models import PendingInvalidation
+
+    waiting = PendingInvalidation.objects.order_by("pk").values_list("pk", "tags", "keys")
+    rows = list(waiting[:limit])
+    if not rows:
+        return True
+    tags = {tag for _pk, row_tags, _keys in rows for tag in row_tags}
+    keys = {key for _pk, _tags, row_keys in rows for key in row_keys}
+    if keys:
+        cache.delete_many(sorted(keys))
+    if not _bump(tags):
+        return False
+    PendingInvalidation.objects.filter(pk__in=[pk for pk, _tags, _keys in rows]).delete()
+    logger.warning("Applied %s cache invalidations that had waited in the database.", len(rows))
+    return len(rows) < limit
+
+
+def content_version() -> str | None:
+    """A token that changes with every invalidation of any tag (publishing, unpublishing,
+    moving, deleting a page, a view restriction): for caches of answers that depend on all
+    public pages at once (search). None when the cache does not answer or invalidations
+    wait: then nothing may be served from such a cache."""
+    if not invalidations_applied():
+        return None
+    version = cache.get(_GENERATION)
+    if version is None:
+        cache.add(_GENERATION, uuid.uuid4().hex[:16], timeout=None)
+        version = cache.get(_GENERATION)
+    return version
 
 
 # The CDN in front (wagtail.contrib.frontend_cache) ---------------------------------------------
@@ -247,7 +379,7 @@ class PageCacheMiddleware:
             found = cache.get_many([key, _GENERATION])
             generation = found.get(_GENERATION)
             entry = found.get(key)
-            if entry is not None:
+            if entry is not None and invalidations_applied():
                 response = self._from_entry(entry)
                 if response is not None:
                     return response

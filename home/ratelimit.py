@@ -1,8 +1,8 @@
 """Per-address limits on the public forms, counted in Django's cache (Redis in production).
 
 Every form that residents post without an account (klankbordgroep, activity registration,
-"doe mee", subscriptions) counts its attempts here, so the proxy setting and the counting live
-in one place.
+"doe mee", subscriptions, search, password reset, page passwords) counts its attempts here, so
+the proxy setting and the counting live in one place.
 """
 
 import hashlib
@@ -10,6 +10,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
+from django.template.response import TemplateResponse
 
 logger = logging.getLogger(__name__)
 
@@ -50,3 +51,12 @@ def allow_submission(request, page) -> bool:
         settings.FORM_RATE_LIMIT,
         settings.FORM_RATE_LIMIT_WINDOW,
     )
+
+
+def too_many(request, title, text, retry_after: int):
+    """The Dutch "too many attempts" page: status 429, and ``Retry-After`` in seconds."""
+    response = TemplateResponse(
+        request, "pages/too_many.html", {"title": title, "text": text}, status=429
+    )
+    response["Retry-After"] = str(retry_after)
+    return response

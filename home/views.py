@@ -1,13 +1,17 @@
 """The public page view: Wagtail's own (``wagtail.views.serve``), except for how it finds the
-home page of the URL's language."""
+home page of the URL's language; and Wagtail's page password form with a limit on guesses."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
+from wagtail import views as wagtail_views
 from wagtail.models import Site
 from wagtail.views import serve_chain
 
 from home.locales import localized
+from home.ratelimit import client_address, hit, too_many
 
 
 def serve(request, path):
@@ -33,3 +37,20 @@ def serve(request, path):
             return result
 
     return on_serve_chain(page, request, args, kwargs)
+
+
+def authenticate_with_password(request, page_view_restriction_id, page_id):
+    """Wagtail's form for a page with a password (``PageViewRestriction.PASSWORD``), after
+    counting the attempt: at most ``PAGE_PASSWORD_RATE_LIMIT`` per visitor's address and
+    protected page within ``PAGE_PASSWORD_RATE_WINDOW`` seconds, then a Dutch 429 page."""
+    if request.method == "POST":
+        window = settings.PAGE_PASSWORD_RATE_WINDOW
+        key = f"page-password:{page_view_restriction_id}:{client_address(request)}"
+        if not hit(key, settings.PAGE_PASSWORD_RATE_LIMIT, window):
+            return too_many(
+                request,
+                _("Too many attempts"),
+                _("The password of this page was tried too often. Please try again in an hour."),
+                window,
+            )
+    return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)

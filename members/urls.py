@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from members import account_data, views
+from security.throttle import PasswordResetView
 
 urlpatterns = [
     path(
@@ -14,7 +15,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
+        PasswordResetView.as_view(
             template_name="members/password_reset.html",
             email_template_name="emails/members_password_reset.txt",
             subject_template_name="emails/members_password_reset_subject.txt",

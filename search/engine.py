@@ -13,15 +13,26 @@ Two ways to match, one result:
 
 Either way the answer is a list of :class:`Hit` rows, best first and at most ``MAX_HITS``: small
 tuples from which the view counts facets, filters, sorts and paginates without another query.
+
+The work per search is bounded: the query is cut to 200 characters and 8 words
+(``search.text``), at most ``MAX_HITS`` rows come back, and on PostgreSQL the match may run for
+``SEARCH_TIMEOUT_MS`` at most (``statement_timeout``); a search that takes longer answers
+"temporarily unavailable" instead of holding a worker. The same search (query, language,
+kernen) within ``SEARCH_CACHE_SECONDS`` comes from the cache: the hits are the same for every
+visitor (public pages only), and the cache key holds the page cache's content version and the
+pages' generation, so a page published, unpublished, moved or restricted changes the key at
+once and a private page never comes out of the cache.
 """
 
+import hashlib
 import logging
 from collections import namedtuple
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db import connection
+from django.core.cache import cache
+from django.db import OperationalError, connection, transaction
 from django.db.models import BooleanField, F, Func, Q, Value
 
 from wagtail.models import Page
@@ -29,7 +40,8 @@ from wagtail.search.backends import get_search_backend
 
 from elasticsearch import ApiError, TransportError
 
-from home.locales import localized
+from home import pagecache
+from home.locales import localized, pages_generation
 from home.queries import public
 from kernen.models import KernPage
 from search.text import has_syntax, terms
@@ -48,7 +60,12 @@ Hit = namedtuple("Hit", "pk content_type_id path published")
 
 
 class SearchUnavailable(Exception):
-    """The search backend could not answer (Elasticsearch down or unreachable)."""
+    """The search backend could not answer (Elasticsearch down or unreachable, or the search
+    took longer than ``SEARCH_TIMEOUT_MS``)."""
+
+
+#: PostgreSQL's SQLSTATE for a statement cancelled by ``statement_timeout``.
+QUERY_CANCELED = "57014"
 
 
 Kern = namedtuple("Kern", "path title slug")
@@ -110,9 +127,37 @@ def find(scope, query, autocomplete=False, limit=None, kernen=()):
     if not terms(query):
         return []
     limit = limit or MAX_HITS
+    key = _cache_key(scope, query, autocomplete, limit, kernen)
+    if key is not None:
+        hits = cache.get(key)
+        if hits is not None:
+            return hits
     if uses_postgres_index():
-        return _postgres_hits(scope, query, limit, kernen)
-    return _backend_hits(scope, query, autocomplete, limit, kernen)
+        hits = _postgres_hits(scope, query, limit, kernen)
+    else:
+        hits = _backend_hits(scope, query, autocomplete, limit, kernen)
+    if key is not None:
+        cache.set(key, hits, settings.SEARCH_CACHE_SECONDS)
+    return hits
+
+
+def _cache_key(scope, query, autocomplete, limit, kernen):
+    """The cache key of this search, or None when its answer may not come from the cache."""
+    if settings.SEARCH_CACHE_SECONDS <= 0:
+        return None
+    version = pagecache.content_version()
+    if version is None:
+        return None
+    parts = [
+        version,
+        str(pages_generation()),
+        str(scope.root.pk),
+        query,
+        "autocomplete" if autocomplete else "",
+        str(limit),
+        *sorted(kern.path for kern in kernen),
+    ]
+    return "search:hits:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def _site_pages(scope):
@@ -156,7 +201,39 @@ def _postgres_hits(scope, query, limit, kernen):
         .order_by("-search_rank", "-pk")
         .values_list("pk", "content_type_id", "path", "first_published_at")[:limit]
     )
-    return [Hit(*row) for row in rows]
+    return [Hit(*row) for row in _within_time(rows)]
+
+
+def _within_time(queryset):
+    """The rows of ``queryset``, fetched with PostgreSQL's ``statement_timeout`` set to
+    ``SEARCH_TIMEOUT_MS`` for that one query; SearchUnavailable when it ran out of time.
+
+    One query more (``set_config`` for this transaction only); inside a surrounding
+    transaction (tests) a savepoint and a second ``set_config`` that puts the old value back.
+    """
+    milliseconds = settings.SEARCH_TIMEOUT_MS
+    if milliseconds <= 0:
+        return list(queryset)
+    nested = connection.in_atomic_block
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT current_setting('statement_timeout'), "
+                    "set_config('statement_timeout', %s, true)",
+                    [f"{milliseconds}ms"],
+                )
+                previous = cursor.fetchone()[0]
+            rows = list(queryset)
+            if nested:  # the setting would outlive this block
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
+    except OperationalError as error:
+        if getattr(error.__cause__, "sqlstate", None) != QUERY_CANCELED:
+            raise
+        logger.warning("Search stopped after %s ms: %s", milliseconds, error)
+        raise SearchUnavailable from error
+    return rows
 
 
 def _backend_hits(scope, query, autocomplete, limit, kernen):

@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -8,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page, Site
 
+from home import ratelimit
 from search.engine import Scope, SearchUnavailable, find
 from search.results import (
     SORT_DATE,
@@ -54,6 +56,9 @@ def search(request):
     context["scope_kern"] = scope.kern_by_slug(next(iter(kern_slugs))) if kern_slugs else None
     if not query:
         return TemplateResponse(request, "pages/search.html", context)
+    if not _allowed(request, "search", settings.SEARCH_RATE_LIMIT):
+        context["too_many"] = True
+        return _too_many(TemplateResponse(request, "pages/search.html", context))
 
     query_terms = terms(query)
     # A kern filter goes into the search itself: counts within a kern stay complete however
@@ -96,6 +101,8 @@ def suggestions(request):
     site = Site.find_for_request(request)
     if len(query) < 2 or site is None:
         return JsonResponse({"query": query, "suggestions": []})
+    if not _allowed(request, "suggestions", settings.SEARCH_SUGGESTIONS_RATE_LIMIT):
+        return _too_many(JsonResponse({"query": query, "suggestions": []}))
     scope = Scope.for_site(site)
     try:
         hits = find(scope, query, autocomplete=True, limit=SUGGESTIONS)
@@ -138,6 +145,21 @@ def _query_string(query, kern_slugs, type_values, sort):
     if sort != SORT_RELEVANCE:
         params.append(("sorteer", sort))
     return urlencode(params)
+
+
+def _allowed(request, kind, limit):
+    """Count this search for the visitor's address; False once there were ``limit`` in the
+    last ``SEARCH_RATE_WINDOW`` seconds (home.ratelimit, like the public forms)."""
+    key = f"search:{kind}:{ratelimit.client_address(request)}"
+    return ratelimit.hit(key, limit, settings.SEARCH_RATE_WINDOW)
+
+
+def _too_many(response):
+    """429 with the seconds to wait: this visitor searched too often. The page says so in
+    Dutch ("Je hebt in korte tijd heel vaak gezocht")."""
+    response.status_code = 429
+    response["Retry-After"] = str(settings.SEARCH_RATE_WINDOW)
+    return response
 
 
 def _unavailable(response):

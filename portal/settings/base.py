@@ -121,19 +121,32 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis when REDIS_URL is set.
 REDIS_URL = env_str("REDIS_URL")
+# A Redis that is down or hangs must not take the site down (docs/operations.md): every call
+# waits at most REDIS_TIMEOUT_MS to connect and to answer and is never retried, and after a
+# failure the process skips Redis for REDIS_CIRCUIT_SECONDS (portal/cache.py), so that one
+# request pays the timeout, not every cache call of every request.
+REDIS_TIMEOUT_MS = env_int("REDIS_TIMEOUT_MS", 500)
+REDIS_CIRCUIT_SECONDS = env_int("REDIS_CIRCUIT_SECONDS", 30)
 if REDIS_URL:
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    from portal.cache import connection_class
+
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kernenportaal",
             "OPTIONS": {
-                # A cache that is down must not take the site down: pages come from the
-                # database instead.
+                # Failed calls answer as a miss: pages come from the database instead.
                 "IGNORE_EXCEPTIONS": True,
-                # ...and must not make every request wait for it either (seconds).
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT_MS / 1000,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT_MS / 1000,
+                "CONNECTION_POOL_KWARGS": {
+                    "connection_class": connection_class(REDIS_URL),
+                    "retry": Retry(NoBackoff(), 0),
+                },
             },
         }
     }
@@ -239,6 +252,15 @@ else:
             "SEARCH_CONFIG": "dutch",
         }
     }
+# Searches per visitor's address per SEARCH_RATE_WINDOW seconds (and suggestions while typing,
+# which the search box asks for up to four times a second), answered from the cache for
+# SEARCH_CACHE_SECONDS when the same search comes again, and stopped on PostgreSQL after
+# SEARCH_TIMEOUT_MS (docs/search.md). 0 switches the cache or the time limit off.
+SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 30)
+SEARCH_SUGGESTIONS_RATE_LIMIT = env_int("SEARCH_SUGGESTIONS_RATE_LIMIT", 120)
+SEARCH_RATE_WINDOW = 60
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 60)
+SEARCH_TIMEOUT_MS = env_int("SEARCH_TIMEOUT_MS", 3000)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kernenportaal"
@@ -297,6 +319,14 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/inloggen/"
 MEMBERS_MAX_UPLOAD_SIZE = env_int("MEMBERS_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 MEMBERS_INVITATION_VALID_DAYS = env_int("MEMBERS_INVITATION_VALID_DAYS", 7)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
+# "Forgot your password?" requests per visitor's address, and e-mails per e-mail address, per
+# window (security/throttle.py); guesses of a page's password per address and page per window
+# (home/views.py).
+PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 10)
+PASSWORD_RESET_RATE_LIMIT_PER_ACCOUNT = env_int("PASSWORD_RESET_RATE_LIMIT_PER_ACCOUNT", 3)
+PASSWORD_RESET_RATE_WINDOW = 60 * 60
+PAGE_PASSWORD_RATE_LIMIT = env_int("PAGE_PASSWORD_RATE_LIMIT", 10)
+PAGE_PASSWORD_RATE_WINDOW = 60 * 60
 
 # subscriptions ("Blijf op de hoogte"): how long a confirmation link works, how often one IP
 # address may post the form and one e-mail address may get a confirmation e-mail per window,
@@ -449,6 +479,10 @@ PRIVACY_TASK_RESULTS_DAYS = env_int("PRIVACY_TASK_RESULTS_DAYS", 7)
 
 # Page cache (home/pagecache.py): anonymous pages from the cache above, never stale. 0 = off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Invalidations the cache did not take (Redis unreachable while something was published) wait
+# in the database; each process looks for them before serving a cached page after it lost or
+# regained the cache, and at least every this many seconds (one small query; 0 = only then).
+PAGE_CACHE_CHECK_SECONDS = env_int("PAGE_CACHE_CHECK_SECONDS", 1)
 # Query parameters the public pages use (filters, pager). A request with any other parameter
 # is served fresh and not stored, so no one can fill the cache with variants of a page.
 PAGE_CACHE_QUERY_PARAMS = frozenset(
