@@ -7,9 +7,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
+# Test processes (pytest-xdist); each has its own test database.
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo migrate test lint format messages reset-db clean bench load
+.PHONY: help install run demo migrate test test-fast lint format messages reset-db clean bench load
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -34,8 +37,11 @@ demo: migrate ## Load the West Betuwe demo (idempotent)
 run: demo ## Install, migrate, load the demo and serve on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST)
 
-test: install ## Run the whole test suite (DATABASE_URL picks the database; SQLite by default)
-	$(BIN)/python -m pytest
+test: install ## Run the whole suite, browser tests included (DATABASE_URL picks the database)
+	$(PYTEST) --durations=20
+
+test-fast: install ## The inner loop: everything but the browser and slow tests, on SQLite
+	env -u DATABASE_URL $(PYTEST) -m "not browser and not slow"
 
 lint: install ## Check code style (ruff) and that no migration is missing
 	$(BIN)/ruff check .

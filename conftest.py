@@ -1,15 +1,23 @@
 """Fixtures shared by every app's tests: a provisioned municipality with kernen, and users."""
 
+import io
 import socket
+import time
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
 import pytest
 
+from home import locales
 from kernen.provisioning import provision_kern, provision_municipality
+from tests import snapshots
+from tests.snapshots import _settings_at_start_of_run, _snapshot_state, snapshot  # noqa: F401
+
+snapshots.PROCESS_STATE.append(locales._locales)
 
 
 @pytest.fixture(autouse=True)
@@ -21,12 +29,14 @@ def _empty_cache():
 
 
 @pytest.fixture
+@snapshot
 def municipality(db):
     home, _report = provision_municipality("West Betuwe", is_default_site=True)
     return home
 
 
 @pytest.fixture
+@snapshot
 def languages(settings, municipality):
     """English and Polish language trees (/en/, /pl/) next to the Dutch one, for the kernen
     provisioned so far and every kern provisioned after."""
@@ -51,11 +61,13 @@ def make_kern(municipality):
 
 
 @pytest.fixture
+@snapshot
 def beesd(make_kern):
     return make_kern("Beesd", rollout_status="pilot")
 
 
 @pytest.fixture
+@snapshot
 def heukelum(make_kern):
     return make_kern("Heukelum", rollout_status="pilot")
 
@@ -73,8 +85,23 @@ def make_user(db):
 
 
 @pytest.fixture
+@snapshot
 def beesd_editor(make_user, beesd):
     return make_user("redactie-beesd", beesd.editors_group)
+
+
+DEMO_PASSWORD = "demo-wachtwoord"
+
+
+@pytest.fixture
+@snapshot
+def demo(db):
+    """The whole West Betuwe demo (``manage.py load_demo``), built once per test process and
+    replayed after that; returns what the command printed. Tests that use it are marked
+    ``xdist_group("demo")``, so one process builds it in a run."""
+    output = io.StringIO()
+    call_command("load_demo", "--password", DEMO_PASSWORD, stdout=output)
+    return output.getvalue()
 
 
 @pytest.fixture
@@ -112,3 +139,34 @@ def pytest_collection_modifyitems(items):
             raise pytest.UsageError(
                 f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)"
             )
+
+
+def pytest_sessionstart(session):
+    session.config._started_at = time.monotonic()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """The run in one line: how many tests ran, how, and how long the whole run took."""
+    counts = {
+        outcome: len(terminalreporter.stats.get(outcome, []))
+        for outcome in ("passed", "failed", "error", "skipped", "xfailed", "xpassed")
+    }
+    seconds = time.monotonic() - config._started_at
+    done = ", ".join(f"{number} {outcome}" for outcome, number in counts.items() if number)
+    terminalreporter.write_sep("=", "run", bold=True)
+    terminalreporter.write_line(
+        f"{sum(counts.values())} tests ({done or 'none'}) in {seconds // 60:.0f} min "
+        f"{seconds % 60:.0f} s wall time"
+    )
+    if not hasattr(config, "workerinput"):
+        terminalreporter.write_line(snapshots.summary())
+
+
+def pytest_sessionfinish(session):
+    if hasattr(session.config, "workerinput"):  # an xdist worker: report to the controller
+        session.config.workeroutput["snapshots"] = dict(snapshots.stats)
+
+
+def pytest_testnodedown(node, error):
+    for name, number in getattr(node, "workeroutput", {}).get("snapshots", {}).items():
+        snapshots.stats[name] += number

@@ -1,3 +1,5 @@
+import io
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -9,7 +11,7 @@ import pytest
 
 from kernen.models import InspirationPage, KernPage
 
-pytestmark = pytest.mark.django_db(transaction=False)
+pytestmark = [pytest.mark.django_db, pytest.mark.slow, pytest.mark.xdist_group("demo")]
 
 
 def counts():
@@ -24,11 +26,10 @@ def counts():
     }
 
 
-def test_load_demo_twice_leaves_the_same_counts(client, capsys):
-    call_command("load_demo", "--password", "demo-wachtwoord")
+def test_load_demo_twice_leaves_the_same_counts(client, demo):
+    output = demo
     first = counts()
-    output = capsys.readouterr().out
-    call_command("load_demo", "--password", "demo-wachtwoord")
+    call_command("load_demo", "--password", "demo-wachtwoord", stdout=io.StringIO())
     second = counts()
 
     assert first == second

@@ -9,9 +9,11 @@ import pytest
 from agenda.constants import Status
 from agenda.demo import add_point
 from agenda.models import KernagendaPage, ProgressUpdate, Theme
+from tests.snapshots import snapshot
 
 
 @pytest.fixture
+@snapshot
 def asperen(make_kern):
     return make_kern("Asperen")
 

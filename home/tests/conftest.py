@@ -5,6 +5,7 @@ from django.core.cache import cache
 import pytest
 
 from home.models import FormField, FormPage
+from tests.snapshots import snapshot
 
 
 @pytest.fixture(autouse=True)
@@ -43,5 +44,6 @@ def make_form_page(municipality):
 
 
 @pytest.fixture
+@snapshot
 def form_page(make_form_page):
     return make_form_page()

@@ -28,6 +28,7 @@ from members.models import (
     Thread,
     Workspace,
 )
+from tests.snapshots import snapshot
 
 
 def make_pdf(title="Notulen"):
@@ -104,6 +105,7 @@ def make_project(municipality):
 
 
 @pytest.fixture
+@snapshot
 def world(beesd, heukelum, make_user, board_of, make_project):
     board, other_board = board_of(beesd), board_of(heukelum)
     users = {

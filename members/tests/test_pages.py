@@ -1,7 +1,5 @@
 """The member area's pages render, stay out of public listings, and keep their queries pinned."""
 
-from django.core.management import call_command
-
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
@@ -138,9 +136,10 @@ def test_public_project_pages_queries_do_not_grow(client, world, make_project, c
     assert few_page == many_page == PROJECT_PAGE_QUERIES
 
 
-def test_the_demo_has_boards_a_project_and_a_board_login(client, capsys):
-    call_command("load_demo", "--password", "demo-wachtwoord")
-    output = capsys.readouterr().out
+@pytest.mark.slow
+@pytest.mark.xdist_group("demo")
+def test_the_demo_has_boards_a_project_and_a_board_login(client, demo):
+    output = demo
 
     assert "bestuur-beesd / " in output
     assert client.login(username="bestuur-beesd", password="demo-wachtwoord")

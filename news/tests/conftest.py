@@ -16,6 +16,7 @@ from news.models import (
     WorkNoticePage,
 )
 from news.provisioning import comms_group_for
+from tests.snapshots import snapshot
 
 
 @pytest.fixture
@@ -75,17 +76,20 @@ def make_notice(notice_index, today):
 
 
 @pytest.fixture
+@snapshot
 def comms_group(municipality):
     group, _pages = comms_group_for(municipality)
     return group
 
 
 @pytest.fixture
+@snapshot
 def comms_user(make_user, comms_group):
     return make_user("communicatie", comms_group)
 
 
 @pytest.fixture
+@snapshot
 def all_kernen(make_kern):
     with DATA_FILE.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))

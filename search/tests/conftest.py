@@ -11,6 +11,7 @@ from wagtail.search.backends import get_search_backend
 import pytest
 
 from search.engine import uses_postgres_index
+from tests.snapshots import snapshot
 
 on_postgres_index = uses_postgres_index()
 on_elasticsearch = "elasticsearch" in settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
@@ -82,5 +83,6 @@ def restrict():
 
 
 @pytest.fixture
+@snapshot
 def board_group(db):
     return Group.objects.create(name="Heukelum – besloten groep")

@@ -8,6 +8,8 @@ tiles, anything else) is blocked: CI has no internet, and a test must not depend
 
 import os
 import shutil
+import subprocess
+import time
 from importlib import import_module
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,6 +22,7 @@ from django.db import connections
 import pytest
 
 from tests.browser.site import build_site
+from tests.snapshots import snapshot
 
 try:
     from playwright.sync_api import sync_playwright
@@ -76,12 +79,65 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         terminalreporter.write_line(f"{count} browser tests did NOT run: {reason}.", yellow=True)
 
 
+#: Playwright's own launch arguments that shape what a page sees (no scrollbars, a mouse).
+HEADLESS_ARGS = [
+    "--headless",
+    "--hide-scrollbars",
+    "--mute-audio",
+    "--force-color-profile=srgb",
+    "--disable-extensions",
+    "--disable-dev-shm-usage",
+    "--disable-background-timer-throttling",
+    "--disable-backgrounding-occluded-windows",
+    "--disable-renderer-backgrounding",
+    "--no-default-browser-check",
+    "--enable-automation",
+    "--blink-settings=primaryHoverType=2,availableHoverTypes=2,"
+    "primaryPointerType=4,availablePointerTypes=4",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory):
+    """One Chromium for the whole run (per test process), started on first use; each test
+    connects to it over the DevTools protocol and opens contexts of its own."""
+    if skip_reason():
+        pytest.skip(f"browser test: {skip_reason()}")
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    process = subprocess.Popen(  # noqa: S603 - Debian's Chromium, our own arguments
+        [
+            chromium_path(),
+            *CHROMIUM_ARGS,
+            *HEADLESS_ARGS,
+            "--remote-debugging-port=0",
+            f"--user-data-dir={profile}",
+            "about:blank",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    port_file = profile / "DevToolsActivePort"
+    deadline = time.monotonic() + 30
+    while not port_file.exists() or not port_file.read_text().strip():
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"Chromium did not start (exit code {process.poll()})")
+        time.sleep(0.05)
+    port = port_file.read_text().split()[0]
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 @pytest.fixture
-def browser(request):
-    """Chromium for one test. Started after the site is built and stopped before the database
-    is emptied: while Playwright's event loop runs in this thread, Django sees another
-    connection object (asgiref's context-local), which lacks the test database's saved
-    initial data."""
+def browser(request, chromium):
+    """The run's Chromium, connected for one test. Connected after the site is built and
+    disconnected before the database is emptied: while Playwright's event loop runs in this
+    thread, Django sees another connection object (asgiref's context-local), which lacks the
+    test database's saved initial data."""
     if "site" in request.fixturenames:
         request.getfixturevalue("site")
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
@@ -89,11 +145,9 @@ def browser(request):
     # (checking what a journey stored) are still synchronous.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.connect_over_cdp(chromium)
         yield browser
-        browser.close()
+        browser.close()  # closes this test's contexts; Chromium keeps running
         # Close the connections the test opened while the loop ran (they belong to the loop's
         # context), or PostgreSQL cannot drop the test database at the end.
         connections.close_all()
@@ -104,6 +158,7 @@ def browser(request):
 
 
 @pytest.fixture
+@snapshot
 def site(live_server, django_db_serialized_rollback):
     """The small site, on the live server. The database is emptied after each test; the
     serialized rollback brings back what migrations put in it (Wagtail's root page, locales,
