@@ -2,7 +2,7 @@
 bases the other apps' factories build on. See docs/testing.md.
 
 - ``PageFactory``: a page below ``parent=``, published with a revision as an editor publishes
-  it; ``draft=True`` leaves it unpublished (with a revision), ``publish=False`` leaves it
+  it; ``draft=True`` leaves it unpublished (with a revision), ``revision=False`` leaves it
   without a revision.
 - ``UserFactory``, ``FormPageFactory`` (the klankbordgroep), ``DocumentFactory`` (a PDF) and
   ``ImageFactory`` (a landscape drawn with Pillow).
