@@ -1,8 +1,9 @@
 """The kernagenda demo: themes, and a full kernagenda for every kern. Idempotent: a kern whose
 kernagenda has action points already is left alone.
 
-Pages are added with ``add_child`` and published without a revision each (the first edit in
-the admin makes one), which keeps the 26 kernagendas well under a minute on SQLite.
+Action points are added by ``ActionPointPageFactory``: with ``add_child``, marked published,
+without a revision each (the first edit in the admin makes one), which keeps the 26
+kernagendas well under a minute on SQLite.
 """
 
 import datetime
@@ -13,14 +14,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from agenda.constants import BudgetSource, CarrierKind, InterestKind, Status
-from agenda.models import (
-    ActionPointPage,
-    Interest,
-    KernagendaPage,
-    ProgressUpdate,
-    SignUp,
-    Theme,
-)
+from agenda.factories import ActionPointPageFactory, ProgressUpdateFactory, ThemeFactory
+from agenda.models import ActionPointPage, Interest, KernagendaPage, ProgressUpdate, SignUp
 from kernen.models import KernPage
 
 THEMES = [
@@ -195,36 +190,10 @@ JOINT = [
 
 
 def ensure_themes():
-    themes = {}
-    for order, name in enumerate(THEMES):
-        themes[name], _created = Theme.objects.get_or_create(
-            slug=slugify(name), defaults={"name": name, "sort_order": order * 10}
-        )
-    return themes
-
-
-def add_point(kernagenda, kern, **fields):
-    """Add a published action point without a revision (fast; the admin makes one on edit)."""
-    now = timezone.now()
-    joint_kernen = fields.pop("joint_kernen", [])
-    point = ActionPointPage(
-        live=True,
-        has_unpublished_changes=False,
-        first_published_at=now,
-        last_published_at=now,
-        kern=kern,
-        **fields,
-    )
-    kernagenda.add_child(instance=point)
-    if joint_kernen:
-        ActionPointPage.joint_kernen.through.objects.bulk_create(
-            [
-                ActionPointPage.joint_kernen.through(actionpointpage=point, kernpage=other)
-                for other in joint_kernen
-            ],
-            ignore_conflicts=True,
-        )
-    return point
+    return {
+        name: ThemeFactory(slug=slugify(name), name=name, sort_order=order * 10)
+        for order, name in enumerate(THEMES)
+    }
 
 
 def point_fields(seed, number, themes, today):
@@ -270,7 +239,7 @@ def updates_for(point, seed, today):
     for step in range(steps):
         text, new_status = UPDATES[step]
         updates.append(
-            ProgressUpdate(
+            ProgressUpdateFactory.build(
                 page=point,
                 sort_order=step,
                 date=today - datetime.timedelta(days=40 * (steps - step)),
@@ -280,7 +249,7 @@ def updates_for(point, seed, today):
         )
     if point.status == Status.PARKED:
         updates.append(
-            ProgressUpdate(
+            ProgressUpdateFactory.build(
                 page=point,
                 sort_order=steps,
                 date=today - datetime.timedelta(days=5),
@@ -323,15 +292,15 @@ def load_agenda_demo(home, stdout=None):
             if fields["slug"] in seen:
                 fields["slug"] = f"{fields['slug']}-{number}"
             seen.add(fields["slug"])
-            point = add_point(kernagenda, kern, **fields)
+            point = ActionPointPageFactory(parent=kernagenda, kern=kern, **fields)
             updates += updates_for(point, seed, today)
             created += 1
         for owner, others, title, summary, theme, purchase in JOINT:
             if owner != kern.slug:
                 continue
-            point = add_point(
-                kernagenda,
-                kern,
+            point = ActionPointPageFactory(
+                parent=kernagenda,
+                kern=kern,
                 title=title,
                 slug=slugify(title),
                 summary=summary,

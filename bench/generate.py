@@ -53,9 +53,18 @@ from wagtail.search.models import IndexEntry
 from agenda.constants import CarrierKind, Status
 from agenda.models import ActionPointPage, KernagendaPage, ProgressUpdate, Theme
 from events.models import EventIndexPage, EventPage
+from home.factories import simple_pdf
 from home.models import HomePage
+from kernen.factories import KernFactory, MunicipalityFactory
 from kernen.models import InspirationIndexPage, InspirationPage, KernPage
-from kernen.provisioning import provision_kern, provision_municipality
+from members.factories import (
+    DocumentFactory,
+    MeetingFactory,
+    PollFactory,
+    PollOptionFactory,
+    PostFactory,
+    ThreadFactory,
+)
 from members.models import Meeting, Poll, PollOption, Post, Thread, Workspace
 from news.constants import Impact
 from news.models import NewsIndexPage, NewsPage, WorkNoticeIndexPage, WorkNoticePage
@@ -371,16 +380,15 @@ def ensure_site(kernen: int, words: Words) -> Site:
     municipality (and kernen) through the normal provisioning when there is none."""
     home = HomePage.objects.order_by("path").first()
     if home is None:
-        home, _report = provision_municipality(
-            MUNICIPALITY, hostname="localhost", port=80, is_default_site=True,
+        home = MunicipalityFactory(
+            title=MUNICIPALITY, hostname="localhost", port=80, is_default_site=True,
             intro="Een gemeente vol gegenereerde inhoud om de snelheid te meten.",
         )  # fmt: skip
     existing = list(KernPage.objects.child_of(home).order_by("path"))
     number = len(existing)
     while len(existing) < kernen:
         number += 1
-        kern, _report = provision_kern(home, f"Kern {number}", slug=f"kern-{number}")
-        existing.append(kern)
+        existing.append(KernFactory(parent=home, title=f"Kern {number}", slug=f"kern-{number}"))
     notices = WorkNoticeIndexPage.objects.child_of(home).first()
     return Site(home=home, kernen=existing[:kernen], notices=notices)
 
@@ -515,9 +523,8 @@ def generate_site(
 
 def generate_board(site: Site, pages_per_kern: int, rng, words: Words, noon, run) -> dict:
     """Board content of every kern's workspace: meetings, threads with posts, polls with
-    options and document rows (all pointing at one small PDF in storage)."""
-    from members.demo import simple_pdf
-
+    options and document rows (all pointing at one small PDF in storage). Built unsaved by
+    the members factories (``build()``), written in bulk."""
     per_kern = max(pages_per_kern // 50, 1)
     Document = get_document_model()
     if Document.objects.filter(file__startswith=f"documents/bench-{run}").exists():
@@ -526,36 +533,38 @@ def generate_board(site: Site, pages_per_kern: int, rng, words: Words, noon, run
     file_name = default_storage.save(f"documents/bench-{run}.pdf", ContentFile(pdf))
     meetings, threads, posts, polls, options, documents = [], [], [], [], [], []
     workspaces = Workspace.objects.filter(page__path__startswith=site.home.path)
-    for workspace in workspaces.order_by("pk"):
+    for workspace in workspaces.select_related("collection").order_by("pk"):
         for number in range(per_kern):
             days = rng.randint(-60, 3 * 365)
-            meetings.append(Meeting(
+            meetings.append(MeetingFactory.build(
                 workspace=workspace, title=f"Vergadering {number + 1}",
                 starts_at=noon - datetime.timedelta(days=days),
                 location="Dorpshuis", agenda="\n".join(words.title(3) for _ in range(4)),
                 minutes=words.paragraph() if days > 0 else "",
             ))  # fmt: skip
             moment = noon - datetime.timedelta(days=rng.randint(0, 3 * 365))
-            threads.append(Thread(workspace=workspace, title=words.title(),
-                                  created_at=moment, last_post_at=moment))  # fmt: skip
-            polls.append(Poll(workspace=workspace, question=words.title() + "?",
-                              closes_at=noon + datetime.timedelta(days=rng.randint(-300, 30)),
-                              created_at=moment))  # fmt: skip
-            documents.append(Document(
+            threads.append(ThreadFactory.build(workspace=workspace, title=words.title(),
+                                               created_at=moment, last_post_at=moment))  # fmt: skip
+            polls.append(PollFactory.build(
+                workspace=workspace, question=words.title() + "?",
+                closes_at=noon + datetime.timedelta(days=rng.randint(-300, 30)),
+                created_at=moment,
+            ))  # fmt: skip
+            documents.append(DocumentFactory.build(
                 title=f"Stuk {words.title(3)}", file=file_name, file_size=len(pdf),
-                collection_id=workspace.collection_id,
+                collection=workspace.collection,
             ))  # fmt: skip
     with transaction.atomic():
         Meeting.objects.bulk_create(meetings, batch_size=BATCH)
         Thread.objects.bulk_create(threads, batch_size=BATCH)
         for thread in threads:
             for _ in range(rng.randint(1, 4)):
-                posts.append(Post(thread=thread, body=words.paragraph(2),
-                                  created_at=thread.created_at))  # fmt: skip
+                posts.append(PostFactory.build(thread=thread, body=words.paragraph(2),
+                                               created_at=thread.created_at))  # fmt: skip
         Post.objects.bulk_create(posts, batch_size=BATCH)
         Poll.objects.bulk_create(polls, batch_size=BATCH)
         for poll in polls:
-            options += [PollOption(poll=poll, label=label, sort_order=order)
+            options += [PollOptionFactory.build(poll=poll, label=label, sort_order=order)
                         for order, label in enumerate(("Ja", "Nee", "Weet niet"))]  # fmt: skip
         PollOption.objects.bulk_create(options, batch_size=BATCH)
         Document.objects.bulk_create(documents, batch_size=BATCH)

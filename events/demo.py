@@ -6,8 +6,10 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from events.constants import RegistrationStatus
-from events.models import EventIndexPage, EventPage, Registration
+from events.factories import EventPageFactory, RegistrationFactory
+from events.models import EventIndexPage, EventPage
 from events.models.pages import LOCAL_TZ
+from home.factories import get_or_create
 from kernen.models import KernPage
 
 # (slug, title, days from today, start hour or None for all day, hours, location, organiser,
@@ -94,7 +96,9 @@ def load_events_demo(home, stdout=None) -> None:
             if slug in existing:
                 continue
             start = at(days + seed % 4, hour)  # not every kern on the same day
-            event = EventPage(
+            with_registration = REGISTRATIONS.get(kern.slug, ("",))[0] == slug
+            event = EventPageFactory(
+                parent=index,
                 title=title,
                 slug=slug,
                 start=start,
@@ -110,12 +114,9 @@ def load_events_demo(home, stdout=None) -> None:
                 longitude=kern.longitude,
                 organiser=organiser.format(kern=kern.title),
                 cost=cost,
+                registration_enabled=with_registration,
+                max_places=REGISTRATIONS[kern.slug][1] if with_registration else None,
             )
-            if kern.slug in REGISTRATIONS and REGISTRATIONS[kern.slug][0] == slug:
-                event.registration_enabled = True
-                event.max_places = REGISTRATIONS[kern.slug][1]
-            index.add_child(instance=event)
-            event.save_revision().publish()
             _demo_registrations(event, kern.slug)
             added += 1
     if stdout and added:
@@ -127,7 +128,8 @@ def _demo_registrations(event, kern_slug):
         return
     _slug, places, people = REGISTRATIONS[kern_slug]
     for number, name in enumerate(people):
-        Registration.objects.get_or_create(
+        get_or_create(
+            RegistrationFactory,
             event=event,
             email=f"{name.split()[0].lower()}@voorbeeld.example",
             defaults={

@@ -2,25 +2,20 @@
 editor, a demo moderator (Heukelum is moderated) and an admin. Idempotent: what exists is
 reused, never duplicated."""
 
-import csv
-import io
 from decimal import Decimal
-from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.core.files.images import ImageFile
 from django.db import transaction
 
-from wagtail.images import get_image_model
-
+from home.factories import ImageFactory, UserFactory, get_or_create
 from home.locales import sync_language_trees
 from home.models import PortalSettings
 from kernen import sections
 from kernen.constants import RolloutStatus
-from kernen.models import AreaBroker, KernPage
-from kernen.provisioning import provision_kern, provision_municipality
+from kernen.data import read_kernen
+from kernen.factories import AreaBrokerFactory, KernFactory, MunicipalityFactory
+from kernen.models import KernPage
 
-DATA_FILE = Path(__file__).resolve().parent / "data" / "kernen-west-betuwe.csv"
 MUNICIPALITY = "West Betuwe"
 
 MUNICIPALITY_INTRO = (
@@ -53,11 +48,6 @@ MODERATOR_USERNAME = "moderator-heukelum"
 MODERATED_KERN = "heukelum"
 
 
-def read_kernen() -> list[dict]:
-    with DATA_FILE.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
 def kern_intro(row: dict) -> str:
     name, slug = row["name"], row["slug"]
     kind = "kleine stad" if slug in TOWNS else "dorp"
@@ -85,60 +75,32 @@ def kern_about(row: dict) -> str:
 
 
 def demo_image(title: str, seed: int, collection):
-    """A landscape drawn with Pillow: sky, river, a dike and a church tower. Nothing is
-    downloaded."""
-    Image = get_image_model()
-    existing = Image.objects.filter(title=title, collection=collection).first()
-    if existing:
-        return existing
-
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-
-    width, height = 1200, 675
-    picture = PILImage.new("RGB", (width, height), (200, 225, 240))
-    draw = ImageDraw.Draw(picture)
-    hue = (seed * 37) % 60
-    for y in range(height // 2):  # sky gradient
-        shade = 170 + y * 70 // (height // 2)
-        draw.line([(0, y), (width, y)], fill=(shade - hue, shade, 250))
-    draw.rectangle([0, height // 2, width, height], fill=(96 + hue, 150, 70))  # meadows
-    draw.polygon(  # river
-        [(0, height * 3 // 4), (width, height * 2 // 3), (width, height * 3 // 4 + 40),
-         (0, height * 5 // 6)],
-        fill=(70, 120, 170),
-    )  # fmt: skip
-    tower_x = 200 + (seed * 53) % 700
-    draw.rectangle([tower_x, 170, tower_x + 50, height // 2 + 10], fill=(120, 80, 60))
-    draw.polygon([(tower_x - 8, 172), (tower_x + 58, 172), (tower_x + 25, 80)], fill=(60, 60, 70))
-    for index in range(6):  # houses
-        x = 60 + index * 180 + (seed * 17 + index * 29) % 60
-        draw.rectangle([x, height // 2 - 40, x + 90, height // 2 + 20], fill=(170, 90, 70))
-        draw.polygon([(x - 6, height // 2 - 40), (x + 96, height // 2 - 40),
-                      (x + 45, height // 2 - 85)], fill=(90, 50, 45))  # fmt: skip
-
-    buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=82)
-    slug = title.lower().replace(" ", "-").replace("–", "").replace("--", "-")
-    image = Image(title=title, collection=collection)
-    image.file = ImageFile(buffer, name=f"{slug}.jpg")
-    image.save()
+    """The landscape ``title`` in ``collection``; drawn (``ImageFactory``) the first time."""
+    image, _created = get_or_create(
+        ImageFactory, title=title, collection=collection, defaults={"seed": seed}
+    )
     return image
 
 
 def ensure_user(username: str, password: str, **fields):
-    User = get_user_model()
-    user, _created = User.objects.get_or_create(username=username, defaults=fields)
-    # The printed password must always work, also when the demo was loaded before.
-    user.set_password(password)
-    user.save()
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        user = UserFactory(username=username, password=password, **fields)
+    else:
+        # The printed password must always work, also when the demo was loaded before.
+        user.set_password(password)
+        user.save()
     return user
 
 
 @transaction.atomic
 def load_demo(password: str, stdout=None) -> dict:
-    home, _report = provision_municipality(
-        MUNICIPALITY, hostname="localhost", port=80, is_default_site=True, intro=MUNICIPALITY_INTRO
+    home = MunicipalityFactory(
+        title=MUNICIPALITY,
+        hostname="localhost",
+        port=80,
+        is_default_site=True,
+        intro=MUNICIPALITY_INTRO,
     )
     portal_settings = PortalSettings.for_site(home.get_site())
     if not portal_settings.contact_email:
@@ -149,8 +111,8 @@ def load_demo(password: str, stdout=None) -> dict:
 
     brokers = {}
     for former, (name, email, phone) in AREA_BROKERS.items():
-        brokers[former], _created = AreaBroker.objects.get_or_create(
-            email=email, defaults={"name": name, "phone": phone}
+        brokers[former], _created = get_or_create(
+            AreaBrokerFactory, email=email, defaults={"name": name, "phone": phone}
         )
 
     rows = read_kernen()
@@ -161,9 +123,9 @@ def load_demo(password: str, stdout=None) -> dict:
             status = RolloutStatus.LIVE
         else:
             status = RolloutStatus.PLANNED
-        kern, _report = provision_kern(
-            home,
-            row["name"],
+        kern = KernFactory(
+            parent=home,
+            title=row["name"],
             slug=row["slug"],
             intro=kern_intro(row),
             about=kern_about(row),

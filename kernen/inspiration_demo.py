@@ -5,7 +5,9 @@ import datetime
 
 from django.utils import timezone
 
-from home.models import FormField, FormPage
+from home.factories import FormPageFactory
+from home.models import FormPage
+from kernen.factories import InspirationPageFactory
 from kernen.models import (
     InspirationGalleryImage,
     InspirationIndexPage,
@@ -118,7 +120,9 @@ def _add_story(index, kern, seed, story):
     slug, title, intro, body, approach, cost, themes = story
     if InspirationPage.objects.child_of(index).filter(slug=slug).exists():
         return
-    page = InspirationPage(
+    image = demo_image(f"{kern.title} – {title}", seed, kern.collection)
+    InspirationPageFactory(
+        parent=index,
         title=title,
         slug=slug,
         date=timezone.localdate() - datetime.timedelta(days=20 + seed * 11),
@@ -128,48 +132,33 @@ def _add_story(index, kern, seed, story):
         cost=cost,
         contact_name=f"Dorpsbelang {kern.title}",
         contact_email=kern.association_email,
+        tags=themes,
+        gallery_images=[
+            InspirationGalleryImage(
+                image=image,
+                alt_text=f"Tekening van {kern.title}: weilanden, de rivier, huizen en de "
+                "kerktoren.",
+                caption=title,
+            )
+        ],
+        log_action=True,
     )
-    page.tags.add(*themes)
-    image = demo_image(f"{kern.title} – {title}", seed, kern.collection)
-    page.gallery_images.add(
-        InspirationGalleryImage(
-            image=image,
-            alt_text=f"Tekening van {kern.title}: weilanden, de rivier, huizen en de kerktoren.",
-            caption=title,
-        )
-    )
-    index.add_child(instance=page)
-    page.save_revision(log_action=True).publish(log_action=True)
 
 
 def _klankbordgroep(home):
     if FormPage.objects.child_of(home).filter(slug="klankbordgroep").exists():
         return
-    page = FormPage(
-        title="Klankbordgroep",
-        slug="klankbordgroep",
+    FormPageFactory(
+        parent=home,
         show_in_menus=True,
         intro="<p>Denk mee over de plannen van de gemeente voor jouw kern. De klankbordgroep "
         "krijgt een paar keer per jaar een vraag per e-mail en komt één keer per jaar bij "
         "elkaar.</p>",
         thank_you_text="<p>Bedankt voor je aanmelding! We sturen je binnen twee weken een "
         "e-mail met meer informatie.</p>",
-        to_address="communicatie@westbetuwe.example",
-        from_address="noreply@westbetuwe.example",
-        subject="Nieuwe aanmelding klankbordgroep",
+        fields=KLANKBORDGROEP_FIELDS,
+        log_action=True,
     )
-    for order, (label, field_type, required, choices) in enumerate(KLANKBORDGROEP_FIELDS):
-        page.form_fields.add(
-            FormField(
-                sort_order=order,
-                label=label,
-                field_type=field_type,
-                required=required,
-                choices=choices,
-            )
-        )
-    home.add_child(instance=page)
-    page.save_revision(log_action=True).publish(log_action=True)
 
 
 def load_inspiration_demo(home, stdout=None) -> None:

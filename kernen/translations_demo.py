@@ -6,7 +6,8 @@ page of the demo stays an untranslated copy of the Dutch page."""
 from wagtail.models import Locale, Page
 
 from home.locales import translate_page
-from kernen.demo import MUNICIPALITY_INTRO, kern_about, kern_intro, read_kernen
+from kernen.data import read_kernen
+from kernen.demo import MUNICIPALITY_INTRO, kern_about, kern_intro
 from kernen.models import KernPage
 
 SECTION_TITLES = {

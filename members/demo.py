@@ -6,23 +6,24 @@ import os
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from wagtail.documents import get_document_model
-
+from home.factories import UserFactory, get_or_create
 from kernen.models import KernPage
 from members import services
 from members.constants import Answer, Role
+from members.factories import (
+    DocumentFactory,
+    MeetingFactory,
+    PollFactory,
+    PostFactory,
+    ProjectPageFactory,
+    ThreadFactory,
+)
 from members.models import (
-    Meeting,
     MeetingResponse,
-    Poll,
-    PollOption,
-    Post,
     ProjectIndexPage,
     ProjectPage,
-    Thread,
     Vote,
     Workspace,
 )
@@ -46,41 +47,6 @@ BROKER_USERNAME = "gebiedsmakelaar-geldermalsen"
 PROJECT_KERNEN = ("beesd", "heukelum", "asperen")
 
 
-def simple_pdf(title: str, lines: list[str]) -> bytes:
-    """A small, valid one-page PDF with some text (Helvetica, Latin-1)."""
-
-    def escape(text):
-        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    text = ["BT", "/F1 18 Tf", "72 770 Td", f"({escape(title)}) Tj", "/F1 11 Tf"]
-    for line in lines:
-        text += ["0 -20 Td", f"({escape(line)}) Tj"]
-    text.append("ET")
-    stream = "\n".join(text).encode("latin-1", "replace")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    output = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(output))
-        output += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(output)
-    output += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        output += b"%010d 00000 n \n" % offset
-    output += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(output)
-
-
 def demo_password_hash():
     """The demo accounts share the admin's password, whatever ``load_demo`` was given."""
     admin = get_user_model().objects.filter(username=ADMIN_USERNAME).first()
@@ -88,14 +54,15 @@ def demo_password_hash():
 
 
 def ensure_member(username, first, last, slug, password_hash):
-    User = get_user_model()
-    user, created = User.objects.get_or_create(
+    user, created = get_or_create(
+        UserFactory,
         username=username,
         defaults={
             "first_name": first,
             "last_name": last,
             "email": f"{username}@dorpsbelang-{slug}.example",
-        },  # fmt: skip
+            "password": None,
+        },
     )
     if password_hash and user.password != password_hash:
         user.password = password_hash
@@ -107,25 +74,22 @@ def ensure_member(username, first, last, slug, password_hash):
 
 
 def ensure_document(workspace, title, lines, user=None):
-    Document = get_document_model()
-    document = Document.objects.filter(collection=workspace.collection, title=title).first()
-    if document:
-        return document
-    document = Document(title=title, collection=workspace.collection, uploaded_by_user=user)
-    slug = title.lower().replace(" ", "-")
-    document.file = ContentFile(simple_pdf(title, lines), name=f"{slug}.pdf")
-    document._set_document_file_metadata()
-    document.save()
+    document, _created = get_or_create(
+        DocumentFactory,
+        collection=workspace.collection,
+        title=title,
+        defaults={"lines": lines, "uploaded_by_user": user},
+    )
     return document
 
 
 def ensure_meeting(workspace, title, starts_at, **fields):
-    documents = fields.pop("documents", [])
-    meeting, created = Meeting.objects.get_or_create(
-        workspace=workspace, title=title, defaults={"starts_at": starts_at, **fields}
+    meeting, _created = get_or_create(
+        MeetingFactory,
+        workspace=workspace,
+        title=title,
+        defaults={"starts_at": starts_at, **fields},
     )
-    if created:
-        meeting.documents.set(documents)
     return meeting
 
 
@@ -133,9 +97,9 @@ def ensure_thread(workspace, title, posts):
     thread = workspace.threads.filter(title=title).first()
     if thread:
         return thread
-    thread = Thread.objects.create(workspace=workspace, title=title, author=posts[0][0])
+    thread = ThreadFactory(workspace=workspace, title=title, author=posts[0][0])
     for author, body in posts:
-        post = Post.objects.create(thread=thread, author=author, body=body)
+        post = PostFactory(thread=thread, author=author, body=body)
     thread.last_post_at = post.created_at
     thread.save(update_fields=["last_post_at"])
     return thread
@@ -145,13 +109,11 @@ def ensure_poll(workspace, question, options, closes_at, votes, user):
     poll = workspace.polls.filter(question=question).first()
     if poll:
         return poll
-    poll = Poll.objects.create(
-        workspace=workspace, question=question, closes_at=closes_at, created_by=user
-    )
-    created = [
-        PollOption.objects.create(poll=poll, label=label, sort_order=number)
-        for number, label in enumerate(options)
-    ]
+    poll = PollFactory(
+        workspace=workspace, question=question, closes_at=closes_at, created_by=user,
+        options=options,
+    )  # fmt: skip
+    created = list(poll.options.order_by("sort_order"))
     for voter, choice in votes:
         Vote.objects.create(poll=poll, user=voter, option=created[choice])
     return poll
@@ -176,7 +138,8 @@ def fill_board(workspace, kern, members, now):
     )  # fmt: skip
     ensure_meeting(
         workspace, "Overleg met de gebiedsmakelaar", now - timedelta(days=20),
-        video_url="https://meet.example/overleg", agenda="Stand van zaken\nAfspraken",
+        location="", video_url="https://meet.example/overleg",
+        agenda="Stand van zaken\nAfspraken",
         minutes="Besluit: we vragen een extra bank bij de speeltuin aan.", created_by=chair,
     )  # fmt: skip
     for number, member in enumerate(members):
@@ -256,17 +219,16 @@ def load_project(home, kernen, people, now):
         return None
     project = ProjectPage.objects.child_of(index).filter(slug="energiecooperatie").first()
     if project is None:
-        project = ProjectPage(
+        project = ProjectPageFactory(
+            parent=index,
             title="Energiecoöperatie Linge",
             slug="energiecooperatie",
             summary=(
                 "Beesd, Heukelum en Asperen richten samen een energiecoöperatie op: zonnepanelen "
                 "op daken van dorpshuizen en een gezamenlijk inkoopcollectief."
             ),
+            kernen=[kernen[slug] for slug in PROJECT_KERNEN],
         )
-        index.add_child(instance=project)
-        project.kernen.set([kernen[slug] for slug in PROJECT_KERNEN])
-        project.save_revision().publish()
     workspace = services.ensure_project_workspace(project)
     for number, slug in enumerate(PROJECT_KERNEN):
         for user in people.get(slug, [])[:2]:
@@ -372,4 +334,4 @@ class _NullOutput:
         pass
 
 
-__all__ = ["Workspace", "load_members_demo", "simple_pdf"]
+__all__ = ["Workspace", "load_members_demo"]

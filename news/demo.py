@@ -9,13 +9,8 @@ from django.utils import timezone
 from kernen.demo import demo_image
 from kernen.models import KernPage
 from news.constants import Impact
-from news.models import (
-    MunicipalityNewsIndexPage,
-    NewsIndexPage,
-    NewsPage,
-    WorkNoticeIndexPage,
-    WorkNoticePage,
-)
+from news.factories import NewsPageFactory, WorkNoticePageFactory
+from news.models import MunicipalityNewsIndexPage, NewsIndexPage, WorkNoticeIndexPage
 from news.models.notices import make_point
 
 KERN_NEWS = [
@@ -101,19 +96,14 @@ NOTICES = [
 ]  # fmt: skip
 
 
-def _publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision(log_action=True).publish(log_action=True)
-    return page
-
-
 def _news(parent, collection, kern_name, seed, items, today, stdout):
     image = demo_image(f"{kern_name} – nieuws", seed + 100, collection)
     existing = set(parent.get_children().values_list("slug", flat=True))
     for number, (slug, title, days_ago, intro, tags) in enumerate(items):
         if slug in existing:
             continue
-        page = NewsPage(
+        NewsPageFactory(
+            parent=parent,
             title=title.format(kern=kern_name),
             slug=slug,
             date=today - timedelta(days=days_ago),
@@ -130,9 +120,9 @@ def _news(parent, collection, kern_name, seed, items, today, stdout):
                 ),
                 ("quote", {"quote": "Zo maken we het dorp samen mooier.", "attribution": ""}),
             ],
+            tags=tags,
+            log_action=True,
         )
-        page.tags.add(*tags)
-        _publish(parent, page)
 
 
 def load_news_demo(home, stdout=None):
@@ -175,7 +165,8 @@ def load_news_demo(home, stdout=None):
                 anchor.latitude + Decimal(str(offset[0])),
                 anchor.longitude + Decimal(str(offset[1])),
             )
-        notice = WorkNoticePage(
+        WorkNoticePageFactory(
+            parent=notices_index,
             title=title,
             slug=slug,
             summary=summary,
@@ -188,6 +179,6 @@ def load_news_demo(home, stdout=None):
             detour=detour,
             contact="Gemeente West Betuwe, 0345 - 123 400, info@westbetuwe.example",
             all_kernen=targets is None,
+            kernen=targeted,
+            log_action=True,
         )
-        notice.kernen = targeted
-        _publish(notices_index, notice)

@@ -2,9 +2,10 @@
 
 from django.utils import timezone
 
+from home.factories import get_or_create
 from kernen.models import KernPage
 from subscriptions.constants import Kind
-from subscriptions.models import Subscriber
+from subscriptions.factories import SubscriberFactory
 
 DEMO_SUBSCRIBERS = [
     ("inwoner.beesd@example.nl", ["beesd"], [Kind.WORKS, Kind.NEWS, Kind.ACTIVITIES]),
@@ -21,13 +22,11 @@ def load_demo(home, stdout=None):
         kernen = list(KernPage.objects.child_of(home).filter(slug__in=slugs))
         if not kernen:
             continue
-        subscriber, created = Subscriber.objects.get_or_create(
+        _subscriber, created = get_or_create(
+            SubscriberFactory,
             email=email,
-            defaults={"kinds": [str(kind) for kind in kinds], "confirmed_at": now,
-                      "digest_until": now},
-        )  # fmt: skip
-        if created:
-            subscriber.kernen.set(kernen)
-            made += 1
+            defaults={"kinds": kinds, "confirmed_at": now, "digest_until": now, "kernen": kernen},
+        )
+        made += created
     if stdout is not None and made:
         stdout.write(f"Demo: {made} subscribers to 'Blijf op de hoogte'.")

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 import pytest
 
-from agenda.demo import add_point
+from agenda.factories import ActionPointPageFactory
 from agenda.models import KernagendaPage, Theme
 from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage, WorkNoticeIndexPage, WorkNoticePage
@@ -66,9 +66,9 @@ def add_content(municipality, kern, number, prefix):
         )
         notice.kernen = [kern]
         publish(notices, notice)
-        add_point(
-            kernagenda,
-            kern,
+        ActionPointPageFactory(
+            parent=kernagenda,
+            kern=kern,
             title=f"{prefix} punt {n}",
             slug=f"{prefix}-punt-{n}",
             summary="Samenvatting.",

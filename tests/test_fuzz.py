@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agenda.demo import add_point
+from agenda.factories import ActionPointPageFactory
 from agenda.models import KernagendaPage
 from events.models import EventIndexPage, EventPage
 from home.models import FormField, FormPage
@@ -117,9 +117,9 @@ def site(beesd, municipality):
     )
     EventIndexPage.objects.child_of(beesd).get().add_child(instance=event)
     event.save_revision().publish()
-    point = add_point(
-        KernagendaPage.objects.child_of(beesd).get(),
-        beesd,
+    point = ActionPointPageFactory(
+        parent=KernagendaPage.objects.child_of(beesd).get(),
+        kern=beesd,
         title="Zonnepanelen",
         slug="zonnepanelen",
         summary="Samen inkopen.",

@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page
 
 import pytest
 
-from agenda.demo import add_point
+from agenda.factories import ActionPointPageFactory
 from agenda.models import KernagendaPage
 from events.models import EventIndexPage, EventPage
 from home.locales import sync_language_trees, translate_page
@@ -79,9 +79,9 @@ def world(languages, beesd, heukelum):
         ),
     )
     # Added the fast way (no publish), as the demo and imports do; the sync brings it over.
-    add_point(
-        KernagendaPage.objects.child_of(beesd).get(),
-        beesd,
+    ActionPointPageFactory(
+        parent=KernagendaPage.objects.child_of(beesd).get(),
+        kern=beesd,
         title="Bankje bij de kerk",
         slug="bankje",
         summary="Een bankje.",

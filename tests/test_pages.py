@@ -5,7 +5,7 @@ import csv
 import pytest
 from wagtail_factories import ImageFactory
 
-from kernen.demo import DATA_FILE
+from kernen.data import DATA_FILE
 from kernen.models import AreaBroker
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from wagtail.contrib.forms.models import FormSubmission
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from agenda.demo import add_point
+from agenda.factories import ActionPointPageFactory
 from agenda.models import Interest, KernagendaPage, SignUp
 from events.models import EventIndexPage, EventPage, Registration
 from home.privacy import purge, purge_personal_data, retention_rules
@@ -57,9 +57,9 @@ def make_event(kern, title, start):
 
 
 def make_point(kern):
-    return add_point(
-        KernagendaPage.objects.child_of(kern).get(),
-        kern,
+    return ActionPointPageFactory(
+        parent=KernagendaPage.objects.child_of(kern).get(),
+        kern=kern,
         title="Bloemrijke bermen",
         slug="bermen",
         summary="Bermen vol bloemen.",

@@ -21,7 +21,7 @@ from django.utils.html import escape
 import pytest
 from bs4 import BeautifulSoup
 
-from agenda.demo import add_point
+from agenda.factories import ActionPointPageFactory
 from agenda.models import Interest, KernagendaPage, SignUp
 from events.models import EventIndexPage, EventPage, Registration
 from home.models import FormField, FormPage
@@ -167,9 +167,9 @@ def test_event_registration(client, admin_client, beesd, django_capture_on_commi
 @pytest.fixture
 def action_point(beesd):
     kernagenda = KernagendaPage.objects.child_of(beesd).get()
-    return add_point(
-        kernagenda,
-        beesd,
+    return ActionPointPageFactory(
+        parent=kernagenda,
+        kern=beesd,
         title="Gezamenlijke inkoop zonnepanelen",
         slug="zonnepanelen",
         summary="Samen zonnepanelen kopen.",

@@ -6,9 +6,8 @@ from django.utils import timezone
 
 import pytest
 
-from agenda.constants import Status
-from agenda.demo import add_point
-from agenda.models import KernagendaPage, ProgressUpdate, Theme
+from agenda.factories import ActionPointPageFactory, ProgressUpdateFactory
+from agenda.models import KernagendaPage, Theme
 from tests.snapshots import snapshot
 
 
@@ -36,11 +35,9 @@ def make_point(themes):
     def make(kern, title=None, theme="groen", **fields):
         counter["n"] += 1
         title = title or f"Actiepunt {counter['n']}"
-        fields.setdefault("summary", f"Samenvatting van {title}.")
-        fields.setdefault("status", Status.IDEA)
-        return add_point(
-            kernagenda_of(kern),
-            kern,
+        return ActionPointPageFactory(
+            parent=kernagenda_of(kern),
+            kern=kern,
             title=title,
             slug=f"{title.lower().replace(' ', '-')}-{counter['n']}",
             theme=themes[theme] if theme else None,
@@ -53,7 +50,7 @@ def make_point(themes):
 @pytest.fixture
 def add_update():
     def add(point, text, days_ago=0, new_status="", order=0):
-        return ProgressUpdate.objects.create(
+        return ProgressUpdateFactory(
             page=point,
             text=text,
             date=timezone.localdate() - datetime.timedelta(days=days_ago),

@@ -1,12 +1,9 @@
 """Fixtures for the events app: kern activity sections and activities."""
 
-from datetime import timedelta
-
-from django.utils import timezone
-
 import pytest
 
-from events.models import EventIndexPage, EventPage
+from events.factories import EventPageFactory
+from events.models import EventIndexPage
 
 
 @pytest.fixture
@@ -24,17 +21,10 @@ def make_event(index_of):
 
     def make(kern, title="Burendag", days=3, hours=2, **fields):
         counter["n"] += 1
-        start = fields.pop("start", timezone.now().replace(microsecond=0) + timedelta(days=days))
-        event = EventPage(
-            title=title,
-            slug=fields.pop("slug", f"activiteit-{counter['n']}"),
-            start=start,
-            end=fields.pop("end", start + timedelta(hours=hours)),
-            location=fields.pop("location", f"Dorpshuis {kern.title}"),
-            **fields,
+        fields.setdefault("slug", f"activiteit-{counter['n']}")
+        fields.setdefault("location", f"Dorpshuis {kern.title}")
+        return EventPageFactory(
+            parent=index_of(kern), title=title, days=days, hours=hours, **fields
         )
-        index_of(kern).add_child(instance=event)
-        event.save_revision().publish()
-        return event
 
     return make

@@ -5,14 +5,9 @@ import datetime
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 import pytest
-from wagtail_factories import ImageFactory
 
-from kernen.models import (
-    InspirationGalleryImage,
-    InspirationIndexPage,
-    InspirationOverviewPage,
-    InspirationPage,
-)
+from kernen.factories import InspirationPageFactory
+from kernen.models import InspirationIndexPage, InspirationOverviewPage
 
 
 @pytest.fixture
@@ -20,25 +15,16 @@ def make_story():
     """Publish a story in ``kern``'s inspiration section."""
 
     def make(kern, title, themes=(), *, date=None, photos=0, publish=True, **fields):
-        index = InspirationIndexPage.objects.child_of(kern).get()
-        fields.setdefault("intro", f"Samenvatting van {title}.")
-        fields.setdefault("body", f"<p>Wat we deden: {title}.</p>")
-        story = InspirationPage(
-            title=title, date=date or datetime.date(2026, 6, 1), live=publish, **fields
+        return InspirationPageFactory(
+            parent=InspirationIndexPage.objects.child_of(kern).get(),
+            title=title,
+            date=date or datetime.date(2026, 6, 1),
+            tags=themes,
+            photos=photos,
+            photo_collection=kern.collection if photos else None,
+            draft=not publish,
+            **fields,
         )
-        story.tags.add(*themes)
-        for number in range(photos):
-            story.gallery_images.add(
-                InspirationGalleryImage(
-                    image=ImageFactory(collection=kern.collection),
-                    alt_text=f"Foto {number + 1} van {title}",
-                )
-            )
-        index.add_child(instance=story)
-        revision = story.save_revision()
-        if publish:
-            revision.publish()
-        return story
 
     return make
 

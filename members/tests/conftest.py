@@ -4,30 +4,22 @@ gebiedsmakelaars, and a project of Beesd and Heukelum."""
 import io
 import zipfile
 from dataclasses import dataclass
-from datetime import timedelta
-
-from django.core.files.base import ContentFile
-from django.utils import timezone
-
-from wagtail.documents import get_document_model
 
 import pytest
 
-from kernen.models import AreaBroker
+from home.factories import simple_pdf
+from kernen.factories import AreaBrokerFactory
 from members import services
 from members.constants import Role
-from members.demo import simple_pdf
-from members.models import (
-    BoardAreaPage,
-    Meeting,
-    Poll,
-    PollOption,
-    Post,
-    ProjectIndexPage,
-    ProjectPage,
-    Thread,
-    Workspace,
+from members.factories import (
+    DocumentFactory,
+    MeetingFactory,
+    PollFactory,
+    PostFactory,
+    ProjectPageFactory,
+    ThreadFactory,
 )
+from members.models import BoardAreaPage, ProjectIndexPage, ProjectPage, Workspace
 from tests.snapshots import snapshot
 
 
@@ -44,28 +36,20 @@ def make_docx():
 
 
 def add_content(workspace, author, label=""):
-    Document = get_document_model()
-    document = Document(title=f"Jaarverslag{label}", collection=workspace.collection)
-    document.file = ContentFile(make_pdf(), name="jaarverslag.pdf")
-    document._set_document_file_metadata()
-    document.save()
-    meeting = Meeting.objects.create(
+    document = DocumentFactory(
         workspace=workspace,
-        title=f"Bestuursvergadering{label}",
-        starts_at=timezone.now() + timedelta(days=3),
-        location="Dorpshuis",
-        agenda="Opening\nRondvraag",
+        title=f"Jaarverslag{label}",
+        heading="Notulen",
+        file_name="jaarverslag.pdf",
     )
-    meeting.documents.add(document)
-    thread = Thread.objects.create(workspace=workspace, title=f"Dorpsdag{label}", author=author)
-    Post.objects.create(thread=thread, author=author, body="Wie helpt mee?")
-    poll = Poll.objects.create(
-        workspace=workspace,
-        question=f"Welke avond{label}?",
-        closes_at=timezone.now() + timedelta(days=5),
+    meeting = MeetingFactory(
+        workspace=workspace, title=f"Bestuursvergadering{label}", documents=[document]
     )
-    for number, label_text in enumerate(["Maandag", "Dinsdag"]):
-        PollOption.objects.create(poll=poll, label=label_text, sort_order=number)
+    thread = ThreadFactory(workspace=workspace, title=f"Dorpsdag{label}", author=author)
+    PostFactory(thread=thread, body="Wie helpt mee?")
+    poll = PollFactory(
+        workspace=workspace, question=f"Welke avond{label}?", options=["Maandag", "Dinsdag"]
+    )
     return {"document": document, "meeting": meeting, "thread": thread, "poll": poll}
 
 
@@ -94,12 +78,11 @@ def board_of():
 @pytest.fixture
 def make_project(municipality):
     def make(title, kernen):
-        index = ProjectIndexPage.objects.child_of(municipality).get()
-        page = ProjectPage(title=title, summary=f"Samen werken aan {title}.")
-        index.add_child(instance=page)
-        page.kernen.set(kernen)
-        page.save_revision().publish()
-        return page
+        return ProjectPageFactory(
+            parent=ProjectIndexPage.objects.child_of(municipality).get(),
+            title=title,
+            kernen=kernen,
+        )
 
     return make
 
@@ -125,10 +108,10 @@ def world(beesd, heukelum, make_user, board_of, make_project):
     services.add_member(other_board, users["project_member"])
     services.add_member(board, users["removed"]).delete()
 
-    assigned = AreaBroker.objects.create(
+    assigned = AreaBrokerFactory(
         name="Anouk", email="a@westbetuwe.example", user=users["assigned_broker"]
     )
-    unassigned = AreaBroker.objects.create(
+    unassigned = AreaBrokerFactory(
         name="Jeroen", email="j@westbetuwe.example", user=users["unassigned_broker"]
     )
     beesd.area_broker = assigned

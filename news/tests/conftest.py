@@ -7,14 +7,9 @@ from django.utils import timezone
 
 import pytest
 
-from kernen.demo import DATA_FILE
-from news.models import (
-    MunicipalityNewsIndexPage,
-    NewsIndexPage,
-    NewsPage,
-    WorkNoticeIndexPage,
-    WorkNoticePage,
-)
+from kernen.data import DATA_FILE
+from news.factories import NewsPageFactory, WorkNoticePageFactory
+from news.models import MunicipalityNewsIndexPage, NewsIndexPage, WorkNoticeIndexPage
 from news.provisioning import comms_group_for
 from tests.snapshots import snapshot
 
@@ -22,12 +17,6 @@ from tests.snapshots import snapshot
 @pytest.fixture
 def today():
     return timezone.localdate()
-
-
-def _publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture
@@ -39,11 +28,7 @@ def make_news():
             NewsIndexPage.objects.child_of(where).first()
             or MunicipalityNewsIndexPage.objects.child_of(where).get()
         )
-        fields.setdefault("intro", f"Kort: {title}.")
-        tags = fields.pop("tags", [])
-        page = NewsPage(title=title, date=date, **fields)
-        page.tags.add(*tags)
-        return _publish(index, page)
+        return NewsPageFactory(parent=index, title=title, date=date, **fields)
 
     return make
 
@@ -59,18 +44,15 @@ def make_notice(notice_index, today):
     from today."""
 
     def make(title, kernen=(), *, start=0, end=7, all_kernen=False, **fields):
-        fields.setdefault("summary", f"Werk: {title}.")
-        fields.setdefault("location_text", "Dorpsstraat")
-        fields.setdefault("impact", "road_closed")
-        page = WorkNoticePage(
+        return WorkNoticePageFactory(
+            parent=notice_index,
             title=title,
             start_date=today + timedelta(days=start),
             end_date=today + timedelta(days=end),
             all_kernen=all_kernen,
+            kernen=list(kernen),
             **fields,
         )
-        page.kernen = list(kernen)
-        return _publish(notice_index, page)
 
     return make
 

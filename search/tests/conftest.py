@@ -5,11 +5,12 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.utils.text import slugify
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
 import pytest
 
+from home.factories import PageFactory
 from search.engine import uses_postgres_index
 from tests.snapshots import snapshot
 
@@ -55,9 +56,8 @@ def add_page():
     """Publish a plain page titled ``title`` below ``parent``."""
 
     def add(parent, title, slug=None, **fields):
-        page = Page(title=title, slug=slug or slugify(title)[:80], **fields)
-        parent.add_child(instance=page)
-        return page
+        slug = slug or slugify(title)[:80]
+        return PageFactory(parent=parent, title=title, slug=slug, revision=False, **fields)
 
     return add
 

@@ -11,9 +11,10 @@ from wagtail.models import Page
 
 import pytest
 
+from home.factories import PageFactory
 from subscriptions import sources as registry
 from subscriptions.constants import Kind
-from subscriptions.models import Subscriber
+from subscriptions.factories import SubscriberFactory
 from subscriptions.sources import Source, pages_under_kernen
 
 #: Slug prefix of a plain test page → the kind of item it stands for.
@@ -55,8 +56,7 @@ def publish():
     """Publish a plain page under ``parent``; ``ago`` backdates its first publication."""
 
     def make(parent, title, slug, ago=None):
-        page = parent.add_child(instance=Page(title=title, slug=slug, live=False))
-        page.save_revision().publish()
+        page = PageFactory(parent=parent, title=title, slug=slug, live=False)
         if ago is not None:
             Page.objects.filter(pk=page.pk).update(first_published_at=timezone.now() - ago)
             page.refresh_from_db()
@@ -70,15 +70,9 @@ def make_subscriber(db):
     """A confirmed subscriber; ``confirmed_ago`` sets when (default: a day ago)."""
 
     def make(email, kernen, kinds, confirmed_ago=timedelta(days=1)):
-        moment = timezone.now() - confirmed_ago
-        subscriber = Subscriber.objects.create(
-            email=email,
-            kinds=[str(kind) for kind in kinds],
-            confirmed_at=moment,
-            digest_until=moment,
+        return SubscriberFactory(
+            email=email, kernen=kernen, kinds=kinds, confirmed_ago=confirmed_ago
         )
-        subscriber.kernen.set(kernen)
-        return subscriber
 
     return make
 
