@@ -197,6 +197,12 @@ class FormPage(AliasRestrictionsMixin, AbstractEmailForm):
         verbose_name = _("form page")
         verbose_name_plural = _("form pages")
 
+    def get_submissions_list_view_class(self):
+        # Imported here: the admin's views cannot be imported while the models load.
+        from home.submissions import SubmissionsListView
+
+        return SubmissionsListView
+
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)
         form.fields[HONEYPOT_FIELD] = forms.CharField(
