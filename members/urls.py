@@ -2,12 +2,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from members import account_data, views
+from security.forms import LoginForm
 
 urlpatterns = [
     path(
         "inloggen/",
         auth_views.LoginView.as_view(
-            template_name="members/login.html", redirect_authenticated_user=True
+            template_name="members/login.html",
+            authentication_form=LoginForm,
+            redirect_authenticated_user=True,
         ),
         name="login",
     ),

@@ -67,6 +67,9 @@ MIDDLEWARE = [
     # every response Django makes, error pages included.
     "security.middleware.ContentSecurityPolicyMiddleware",
     "security.middleware.PermissionsPolicyMiddleware",
+    # security: a NUL byte anywhere in a request gets a 400 before sessions or any view pass
+    # it to the database (PostgreSQL refuses text that holds one).
+    "security.middleware.NulByteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix (/en/, /pl/);
     # an unprefixed URL is always Dutch (i18n_patterns with prefix_default_language=False).
@@ -241,6 +244,8 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.DocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.ImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Draftail, with unreadable posted content answered by a 400 instead of a 500 (home/richtext.py).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "home.richtext.RichTextArea"}}
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 
@@ -415,6 +420,7 @@ AXES_COOLOFF_TIME = (
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_address"
 AXES_LOCKOUT_CALLABLE = "security.lockout.locked_out"
+AXES_USERNAME_CALLABLE = "security.lockout.username"  # cut to its 255-character column
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only, no log of every login (AVG)
 
