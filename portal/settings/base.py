@@ -438,6 +438,8 @@ PRIVACY_SIGNUPS_DAYS = env_int("PRIVACY_SIGNUPS_DAYS", 365)
 PRIVACY_FORM_SUBMISSIONS_DAYS = env_int("PRIVACY_FORM_SUBMISSIONS_DAYS", 365)
 PRIVACY_INVITATIONS_DAYS = env_int("PRIVACY_INVITATIONS_DAYS", 30)
 PRIVACY_TASK_RESULTS_DAYS = env_int("PRIVACY_TASK_RESULTS_DAYS", 7)
+# What people searched for, counted per day; "popular searches" looks back 30 days.
+PRIVACY_SEARCH_QUERIES_DAYS = env_int("PRIVACY_SEARCH_QUERIES_DAYS", 30)
 
 # Page cache (home/pagecache.py): anonymous pages from the cache above, never stale. 0 = off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
