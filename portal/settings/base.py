@@ -440,6 +440,13 @@ PRIVACY_INVITATIONS_DAYS = env_int("PRIVACY_INVITATIONS_DAYS", 30)
 PRIVACY_TASK_RESULTS_DAYS = env_int("PRIVACY_TASK_RESULTS_DAYS", 7)
 # What people searched for, counted per day; "popular searches" looks back 30 days.
 PRIVACY_SEARCH_QUERIES_DAYS = env_int("PRIVACY_SEARCH_QUERIES_DAYS", 30)
+# Links e-mailed to an address (confirming a subscription, "mijn gegevens"): how long an
+# expired one is kept (0: deleted by the next purge), and how long "mijn gegevens" links work
+# and how often one IP address may ask for one and one address may get one per hour.
+PRIVACY_EMAIL_LINKS_DAYS = env_int("PRIVACY_EMAIL_LINKS_DAYS", 0)
+MYDATA_LINK_MAX_AGE = env_int("MYDATA_LINK_MAX_AGE", 24 * 60 * 60)
+MYDATA_RATE_LIMIT = env_int("MYDATA_RATE_LIMIT", 10)
+MYDATA_RATE_LIMIT_PER_ADDRESS = env_int("MYDATA_RATE_LIMIT_PER_ADDRESS", 3)
 
 # Page cache (home/pagecache.py): anonymous pages from the cache above, never stale. 0 = off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
