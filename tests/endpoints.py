@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlsplit
 
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
-from django.urls.resolvers import RegexPattern, RoutePattern
+from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
@@ -47,7 +47,7 @@ class Endpoint:
 def as_route(pattern) -> str | None:
     """The pattern as a route, or None for a regular expression we cannot write out (the
     page catch-all: the pages come from the tree instead)."""
-    if isinstance(pattern, RoutePattern):
+    if isinstance(pattern, RoutePattern | LocalePrefixPattern):  # Dutch: no language prefix
         return str(pattern)
     if isinstance(pattern, RegexPattern):
         text = str(pattern).removeprefix("^").removesuffix("$")
