@@ -10,6 +10,7 @@ from wagtail.models import Site
 
 from agenda.queries import joint_kernen_prefetch, live_action_points
 from home import pagecache
+from home.csvsafe import safe_row
 
 FIELDS = [
     "id",
@@ -82,7 +83,7 @@ def action_points_csv(request):
     writer = csv.DictWriter(buffer, fieldnames=FIELDS)
     writer.writeheader()
     for row in rows(request):
-        writer.writerow({**row, "joint_kernen": "; ".join(row["joint_kernen"])})
+        writer.writerow(safe_row({**row, "joint_kernen": "; ".join(row["joint_kernen"])}))
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename(request, "csv")}"'
     return response

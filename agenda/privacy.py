@@ -1,17 +1,19 @@
 """ "Doe mee" sign-ups and "ik doe mee" with a joint purchase (AVG): name, e-mail and what the
-resident offers, kept for ``PRIVACY_SIGNUPS_DAYS``; the holder's to download or delete. See
+resident offers, kept for ``PRIVACY_SIGNUPS_DAYS``; the address holder's to download or delete. See
 docs/privacy.md."""
 
-from home.privacy import iso, register_data, register_retention
+from django.utils.translation import gettext_lazy as _
+
+from home.privacy import iso, register_address_data, register_retention
 
 
-def _of(model, user):
-    if not user.email:
+def _of(model, email):
+    if not email:
         return model.objects.none()
-    return model.objects.filter(email__iexact=user.email).select_related("action_point", "kern")
+    return model.objects.filter(email__iexact=email).select_related("action_point", "kern")
 
 
-def export(user) -> dict:
+def export(email) -> dict:
     from agenda.models import Interest, SignUp
 
     return {
@@ -25,7 +27,7 @@ def export(user) -> dict:
                 "may_be_contacted": signup.consent,
                 "signed_up_at": iso(signup.created_at),
             }
-            for signup in _of(SignUp, user).order_by("created_at")
+            for signup in _of(SignUp, email).order_by("created_at")
         ],
         "joint_purchases": [
             {
@@ -36,16 +38,16 @@ def export(user) -> dict:
                 "kern": interest.kern.title if interest.kern else None,
                 "registered_at": iso(interest.created_at),
             }
-            for interest in _of(Interest, user).order_by("created_at")
+            for interest in _of(Interest, email).order_by("created_at")
         ],
     }
 
 
-def erase(user) -> None:
+def erase(email) -> None:
     from agenda.models import Interest, SignUp
 
-    _of(SignUp, user).delete()
-    _of(Interest, user).delete()
+    _of(SignUp, email).delete()
+    _of(Interest, email).delete()
 
 
 def purge(before) -> int:
@@ -57,5 +59,5 @@ def purge(before) -> int:
     )
 
 
-register_data("action_point_sign_ups", export, erase)
+register_address_data("action_point_sign_ups", _('"Doe mee" and joint purchases'), export, erase)
 register_retention("action_point_sign_ups", "PRIVACY_SIGNUPS_DAYS", purge)

@@ -1,19 +1,21 @@
 """Registrations for activities (AVG): a name and an e-mail address, kept until some weeks
-after the activity (``PRIVACY_EVENT_REGISTRATIONS_DAYS``), and the holder's to download or
-delete. See docs/privacy.md."""
+after the activity (``PRIVACY_EVENT_REGISTRATIONS_DAYS``), and the address holder's to
+download or delete. See docs/privacy.md."""
 
-from home.privacy import iso, register_data, register_retention
+from django.utils.translation import gettext_lazy as _
+
+from home.privacy import iso, register_address_data, register_retention
 
 
-def _registrations(user):
+def _registrations(email):
     from events.models import Registration
 
-    if not user.email:
+    if not email:
         return Registration.objects.none()
-    return Registration.objects.filter(email__iexact=user.email).select_related("event")
+    return Registration.objects.filter(email__iexact=email).select_related("event")
 
 
-def export(user) -> list[dict]:
+def export(email) -> list[dict]:
     return [
         {
             "activity": registration.event.title,
@@ -23,12 +25,12 @@ def export(user) -> list[dict]:
             "status": registration.status,
             "registered_at": iso(registration.created_at),
         }
-        for registration in _registrations(user).order_by("created_at")
+        for registration in _registrations(email).order_by("created_at")
     ]
 
 
-def erase(user) -> None:
-    _registrations(user).delete()
+def erase(email) -> None:
+    _registrations(email).delete()
 
 
 def purge(before) -> int:
@@ -37,5 +39,5 @@ def purge(before) -> int:
     return Registration.objects.filter(event__end__lt=before).delete()[0]
 
 
-register_data("event_registrations", export, erase)
+register_address_data("event_registrations", _("Registrations for activities"), export, erase)
 register_retention("event_registrations", "PRIVACY_EVENT_REGISTRATIONS_DAYS", purge)

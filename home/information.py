@@ -121,7 +121,11 @@ def privacy_statement(municipality):
             _heading("Je rechten"),
             _paragraph(
                 "<p>Je mag vragen welke gegevens we van je hebben, en vragen om ze te "
-                "verbeteren of te verwijderen. Je mag ook bezwaar maken. Heb je een klacht "
+                "verbeteren of te verwijderen. Dat kan meteen op de site: heb je een account, "
+                "ga dan naar Mijn account. Heb je je zonder account aangemeld of een formulier "
+                'ingevuld? Vraag dan op <a href="/mijn-gegevens/">Mijn gegevens</a> een link '
+                "aan. Daarmee bekijk, download of verwijder je wat we onder je e-mailadres "
+                "bewaren. Je mag ook bezwaar maken. Heb je een klacht "
                 "over hoe we met je gegevens omgaan? Dan kun je die indienen bij de "
                 "Autoriteit Persoonsgegevens.</p>"
             ),

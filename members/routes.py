@@ -303,6 +303,7 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
         if meeting is None:
             raise Http404(_("This meeting does not exist."))
         answer_form = forms.AnswerForm()
+        may_write_minutes = self.may_write_minutes(request.user, workspace)
         minutes_form = forms.MinutesForm(initial={"minutes": meeting.minutes})
         decision_form = forms.DecisionForm()
         action = request.POST.get("action") if request.method == "POST" else None
@@ -322,6 +323,8 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
                 return redirect(request.path)
         elif request.method == "POST":
             if action == "minutes":
+                if not may_write_minutes:
+                    raise PermissionDenied
                 minutes_form = forms.MinutesForm(request.POST)
                 if minutes_form.is_valid():
                     meeting.minutes = minutes_form.cleaned_data["minutes"]
@@ -352,12 +355,20 @@ class WorkspaceRoutesMixin(RoutablePageMixin):
             ],
             my_answer=Answer(meeting.my_answer).label if meeting.my_answer else None,
             answer_form=answer_form,
-            minutes_form=minutes_form,
+            minutes_form=minutes_form if may_write_minutes else None,
             **self.decisions_context(request, workspace, decision_list, decision_form),
         )
         if answer_form.errors or minutes_form.errors or decision_form.errors:
             response.status_code = 400
         return response
+
+    #: Whether only the workspace's own members write the minutes. A board's minutes are
+    #: the board's: the kern's gebiedsmakelaar reads them, and can post a message, but does
+    #: not change them. In a project and the dorpenoverleg everyone who enters may write them.
+    minutes_by_members_only = False
+
+    def may_write_minutes(self, user, workspace) -> bool:
+        return not self.minutes_by_members_only or is_board_member(user, workspace)
 
     # Decisions (board areas: ``records_decisions``) --------------------------------------
 

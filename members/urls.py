@@ -2,13 +2,16 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from members import account_data, views
+from security.forms import LoginForm
 from security.throttle import PasswordResetView
 
 urlpatterns = [
     path(
         "inloggen/",
         auth_views.LoginView.as_view(
-            template_name="members/login.html", redirect_authenticated_user=True
+            template_name="members/login.html",
+            authentication_form=LoginForm,
+            redirect_authenticated_user=True,
         ),
         name="login",
     ),

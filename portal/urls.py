@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from agenda import opendata
 from agenda.api import api_router
 from events import views as events_views
+from home.csvsafe import safe_export_urlpatterns
 from home.sitemap import PortalSitemap
 from search import views as search_views
 from security import media
@@ -18,6 +19,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     # security: the second login step, in the admin's look and under its policy.
     path("admin/tweestaps/", include("security.urls")),
+    # Every CSV export of the admin, Wagtail's own included, with formulas made harmless.
+    path("admin/", include(safe_export_urlpatterns(wagtailadmin_urls.urlpatterns))),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     # Uploaded images that the reverse proxy did not find in MEDIA_ROOT: private ones after a
@@ -53,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("zoeken/", search_views.search, name="search"),
     path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
     path("blijf-op-de-hoogte/", include("subscriptions.urls")),
+    path("mijn-gegevens/", include("home.mydata")),
     path("", include("home.urls")),
     prefix_default_language=False,
 )

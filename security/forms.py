@@ -1,4 +1,6 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core import validators
 from django.utils.translation import gettext_lazy as _
 
 from django_otp import match_token
@@ -42,3 +44,15 @@ class CodeForm(forms.Form):
             )
         self.device = matched
         return code
+
+
+class LoginForm(AuthenticationForm):
+    """The member login (``/inloggen/``). Django's form gives the user name field its length
+    (150) only after making it, so the browser hears of the limit but the form never checks
+    it: a name of any length went on to the login backends and django-axes. This one refuses
+    it with Django's own (Dutch) message."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(validators.MaxLengthValidator(field.max_length))

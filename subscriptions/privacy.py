@@ -1,19 +1,22 @@
-"""E-mail subscriptions (AVG). An address is only stored once it is confirmed (until then it
-lives in the signed link, and in the queued e-mail task, which ``home.privacy`` prunes); it is
-deleted on unsubscribing, or with the account of the same address. See docs/privacy.md."""
+"""E-mail subscriptions (AVG). A subscriber is only stored once the address is confirmed
+(until then the address waits with the confirmation link in ``home.EmailLink``, and in the
+queued e-mail task, which ``home.privacy`` prunes); it is deleted on unsubscribing, through
+"mijn gegevens", or with the account of the same address. See docs/privacy.md."""
 
-from home.privacy import iso, register_data
+from django.utils.translation import gettext_lazy as _
+
+from home.privacy import iso, register_address_data
 
 
-def _subscribers(user):
+def _subscribers(email):
     from subscriptions.models import Subscriber
 
-    if not user.email:
+    if not email:
         return Subscriber.objects.none()
-    return Subscriber.objects.filter(email__iexact=user.email).prefetch_related("kernen")
+    return Subscriber.objects.filter(email__iexact=email).prefetch_related("kernen")
 
 
-def export(user) -> list[dict]:
+def export(email) -> list[dict]:
     return [
         {
             "email": subscriber.email,
@@ -22,12 +25,12 @@ def export(user) -> list[dict]:
             "confirmed_at": iso(subscriber.confirmed_at),
             "pages_sent": subscriber.deliveries.count(),
         }
-        for subscriber in _subscribers(user)
+        for subscriber in _subscribers(email)
     ]
 
 
-def erase(user) -> None:
-    _subscribers(user).delete()
+def erase(email) -> None:
+    _subscribers(email).delete()
 
 
-register_data("subscriptions", export, erase)
+register_address_data("subscriptions", _("E-mail subscriptions"), export, erase)

@@ -1,11 +1,21 @@
-"""Signed links: confirming a subscription (expires) and unsubscribing (does not: an old
-e-mail's link must keep working). Each has its own salt, so one cannot stand in for the other."""
+"""The links of subscription e-mails.
+
+- Confirming: an opaque token (``home.emaillinks``, purpose ``CONFIRM_PURPOSE``) that expires
+  after ``SUBSCRIPTIONS_CONFIRM_MAX_AGE``; the address and the choices wait with it in the
+  database, not in the link. Links sent before that change carry the address and choices
+  signed in the link itself; ``read_confirm_token`` still reads them until they expire (three
+  days after the change, when ``read_confirm_token`` can go).
+- Unsubscribing: the subscriber's id, signed (it must keep working in an old e-mail, and holds
+  no address). Each has its own salt, so one cannot stand in for the other."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
 
+from home import emaillinks
+
+CONFIRM_PURPOSE = "subscription"
 CONFIRM_SALT = "subscriptions.confirm"
 UNSUBSCRIBE_SALT = "subscriptions.unsubscribe"
 
@@ -20,7 +30,7 @@ class ExpiredToken(InvalidToken):
 
 @dataclass(frozen=True)
 class Request:
-    """What a resident asked for; it is only stored once they confirm."""
+    """What a resident asked for; it becomes a subscriber once they confirm."""
 
     email: str
     kern_ids: tuple[int, ...]
@@ -28,11 +38,29 @@ class Request:
 
 
 def make_confirm_token(request: Request) -> str:
-    payload = {"e": request.email, "k": list(request.kern_ids), "t": list(request.kinds)}
-    return signing.TimestampSigner(salt=CONFIRM_SALT).sign_object(payload, compress=True)
+    """A token for the confirmation link: random, nothing of the request in it."""
+    return emaillinks.issue(
+        CONFIRM_PURPOSE,
+        request.email,
+        settings.SUBSCRIPTIONS_CONFIRM_MAX_AGE,
+        {"kernen": list(request.kern_ids), "kinds": list(request.kinds)},
+    )
+
+
+def read_confirm_link(token: str):
+    """``(request, link)`` of a confirmation token; ``link`` is None for an old signed one."""
+    try:
+        link = emaillinks.read(CONFIRM_PURPOSE, token)
+    except emaillinks.ExpiredLink as error:
+        raise ExpiredToken from error
+    except emaillinks.InvalidLink:
+        return read_confirm_token(token), None
+    payload = link.payload
+    return Request(link.email, tuple(payload["kernen"]), tuple(payload["kinds"])), link
 
 
 def read_confirm_token(token: str) -> Request:
+    """A link sent before the opaque tokens: the request signed into it (see above)."""
     signer = signing.TimestampSigner(salt=CONFIRM_SALT)
     try:
         payload = signer.unsign_object(token, max_age=settings.SUBSCRIPTIONS_CONFIRM_MAX_AGE)

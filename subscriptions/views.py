@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Site
 
+from home import emaillinks
 from home.locales import default_locale
 from home.queries import public
 from home.ratelimit import client_address, hit
@@ -27,7 +28,7 @@ from subscriptions.tokens import (
     InvalidToken,
     Request,
     make_confirm_token,
-    read_confirm_token,
+    read_confirm_link,
     read_unsubscribe_token,
 )
 
@@ -145,7 +146,7 @@ def bad_link(request, error):
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     try:
-        wish = read_confirm_token(token)
+        wish, link = read_confirm_link(token)
     except InvalidToken as error:
         return bad_link(request, error)
     kernen = KernPage.objects.live().filter(pk__in=wish.kern_ids)
@@ -175,6 +176,8 @@ def confirm(request, token):
             subscriber.confirmed_at = now
             subscriber.save(update_fields=["kinds", "confirmed_at"])
         subscriber.kernen.set(kernen)
+        if link is not None:
+            emaillinks.used(link)
     return TemplateResponse(
         request, "pages/subscription_confirmed.html", {**context, "email": wish.email}
     )

@@ -1,13 +1,18 @@
-"""Bad input, generated (hypothesis): query strings of every listing, overview, search, feed and
-pager; the public forms; the read-only API. Whatever comes in, the answer is never a 500.
+"""Bad input. Whatever comes in, the answer is never a 500.
 
-Bounded for CI: a fixed number of examples per target, derandomized, so a run takes the same
-time and finds the same things each time (``HYPOTHESIS_PROFILE=explore`` tries more, at
-random, on a developer's machine).
+- Generated (hypothesis): query strings of every listing, overview, search, feed and pager;
+  the public forms; the read-only API. Bounded for CI: a fixed number of examples per target,
+  derandomized, so a run takes the same time and finds the same things each time
+  (``HYPOTHESIS_PROFILE=explore`` tries more, at random, on a developer's machine).
+- Swept: every public endpoint, found in the URLconf and the page tree (tests/endpoints.py),
+  with a NUL byte, invalid UTF-8 and an oversized value in its path, its query parameters and
+  every field of its forms; the test prints how many requests it sent (docs/security.md).
 """
 
 import os
+from dataclasses import dataclass, field
 from datetime import timedelta
+from urllib.parse import quote
 
 from django.core.cache import cache
 from django.test import Client
@@ -21,6 +26,7 @@ from agenda.factories import ActionPointPageFactory
 from agenda.models import KernagendaPage
 from events.models import EventIndexPage, EventPage
 from home.models import FormField, FormPage
+from tests.endpoints import api_query_keys, public_endpoints, read_page
 
 settings.register_profile(
     "ci",
@@ -330,3 +336,202 @@ def test_the_api_still_pages_and_finds(site):
     found = client.get(f"/api/v2/pages/find/?id={site['point'].pk}")
     assert found.status_code == 302
     assert f"/api/v2/pages/{site['point'].pk}/" in found.url
+
+
+# Every endpoint, three kinds of bad input ------------------------------------------------
+#
+# Not generated at random: every public URL of the URLconf and the page tree (tests/endpoints.py
+# finds them), each with a NUL byte, invalid UTF-8 and an oversized value in its path, its query
+# string and every field of every form it shows. The test counts the requests and fails on any
+# answer of 500 or more, listing them all.
+
+#: Longest path or query value sent: gunicorn refuses a request line past 4094 bytes, so a
+#: longer one never reaches the portal. Form fields have no such limit.
+LONG_URL_PART = 4000
+LONG_FIELD = 100_000
+BAD_IN_URL = {"NUL byte": "%00", "invalid UTF-8": "%C3%28%FF%FE", "oversized": "a" * LONG_URL_PART}
+
+
+@dataclass
+class Sweep:
+    client: Client
+    requests: int = 0
+    server_errors: list = field(default_factory=list)
+
+    def send(self, method, url, what, **kwargs):
+        cache.clear()  # rate limits would answer 429 before the view reads anything
+        response = getattr(self.client, method)(url, **kwargs)
+        self.requests += 1
+        if response.status_code >= 500:
+            self.server_errors.append(f"{response.status_code} {method.upper()} {what}")
+        return response
+
+    def report(self) -> str:
+        return f"{self.requests} requests, {len(self.server_errors)} answered 500 or more"
+
+
+def bad_form_bodies(fields: dict, each_field=True):
+    """(what, keyword arguments for ``Client.post``) with every field bad at once, then each
+    field bad on its own while the others hold what a person would type."""
+    targets = [("all fields", list(fields))]
+    if each_field:
+        targets += [(name, [name]) for name in fields]
+    for label, names in targets:
+        for kind, value in (("NUL byte", "a\x00b"), ("oversized", "a" * LONG_FIELD)):
+            yield f"{kind} in {label}", {"data": {**fields, **dict.fromkeys(names, value)}}
+        body = "&".join(
+            f"{quote(name)}={'%FF%FE' if name in names else quote(str(value))}"
+            for name, value in fields.items()
+        )
+        yield (
+            f"invalid UTF-8 in {label}",
+            {"data": body, "content_type": "application/x-www-form-urlencoded"},
+        )
+
+
+def sweep_endpoint(sweep, endpoint):
+    url = endpoint.url()
+    page = sweep.send("get", url, url)
+    is_html = "html" in page.get("Content-Type", "")
+    html = page.content.decode(errors="replace") if page.status_code == 200 and is_html else ""
+    found = read_page(url, html)
+    # Path: a bad value in each text placeholder, and as an extra segment.
+    for kind, bad in BAD_IN_URL.items():
+        if endpoint.has_text_placeholder:
+            sweep.send("get", endpoint.url(bad), f"{url} with a {kind} in the path")
+        sweep.send("get", f"{url.rstrip('/')}/{bad}/", f"{url} + /<{kind}>/")
+    # Query string: every parameter the page's links and forms send (or the API knows) on
+    # its own, then every name a view of the portal reads at once.
+    keys = found.query_keys | api_query_keys(url) | {"page"}
+    if not is_html:  # JSON, feeds, calendars: no links to learn from
+        keys |= set(KEYS)
+    keys = sorted(keys)
+    for kind, bad in BAD_IN_URL.items():
+        for key in keys:
+            sweep.send("get", f"{url}?{quote(key)}={bad}", f"{url}?{key}=<{kind}>")
+        query = "&".join(f"{key}={bad}" for key in KEYS)
+        sweep.send("get", f"{url}?{query}", f"{url}?<{kind} in every parameter>")
+    # Form bodies: the forms the page shows, field by field; else the public forms' names.
+    forms = [form for form in found.forms if form.fields]
+    for form in forms:
+        for what, kwargs in bad_form_bodies(form.fields):
+            sweep.send("post", form.action, f"POST {form.action} {what}", **kwargs)
+    if not forms:
+        fallback = dict.fromkeys(FORM_FIELD_NAMES, "Jan")
+        for what, kwargs in bad_form_bodies(fallback, each_field=False):
+            sweep.send("post", url, f"POST {url} {what}", **kwargs)
+
+
+FORM_FIELD_NAMES = ["name", "email", "naam", "username", "password", "q", "token"]
+
+
+def test_every_public_endpoint_takes_nul_bytes_invalid_utf8_and_oversized_input(
+    site, settings, capsys
+):
+    settings.AXES_ENABLED = True  # the login records failed attempts, as in production
+    settings.AXES_FAILURE_LIMIT = 10**6
+    endpoints = public_endpoints()
+    templates = {endpoint.template for endpoint in endpoints}
+    # Found, not listed: views of the URLconf, pages of the tree and the routes of pages.
+    assert {
+        "api/v2/pages/<int:pk>/",
+        "uitnodiging/<str:token>/",
+        "inloggen/",
+        "zoeken/",
+        "blijf-op-de-hoogte/bevestigen/<str:token>/",
+        "mijn-gegevens/<str:token>/verwijderen/",
+        site["form"].url,
+        f"{site['event'].url}aanmelden/",
+        f"{site['point'].url}doe-mee/",
+    } <= templates
+    sweep = Sweep(Client(raise_request_exception=False))
+
+    for endpoint in endpoints:
+        sweep_endpoint(sweep, endpoint)
+
+    with capsys.disabled():
+        print(f"\nfuzz: {len(endpoints)} endpoints, {sweep.report()}")
+    assert sweep.server_errors == [], sweep.report() + ":\n" + "\n".join(sweep.server_errors)
+
+
+# The answers the sweep expects, one by one --------------------------------------------------
+
+READ_ERROR = "kunnen we niet lezen"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/pages/?search=%00",
+        "/api/v2/pages/?locale=%00",
+        "/api/v2/pages/find/?html_path=%00",
+    ],
+)
+def test_a_nul_byte_in_an_api_query_is_a_dutch_400(municipality, url):
+    """The first three were 500s on PostgreSQL (issue #16)."""
+    response = Client().get(url)
+
+    assert response.status_code == 400
+    assert (
+        "Het adres of het formulier bevat iets wat we niet kunnen lezen"
+        in (response.json()["message"])
+    )
+
+
+@pytest.mark.parametrize(
+    "url", ["/uitnodiging/%00/", "/kalender/%00/1.ics", "/zoeken/?q=%00", "/beesd/%00/"]
+)
+def test_a_nul_byte_in_an_address_is_a_dutch_400(beesd, url):
+    response = Client().get(url)
+
+    assert response.status_code == 400
+    assert READ_ERROR in response.content.decode()
+    assert response["Content-Security-Policy"]  # the headers of every page still apply
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [("/beesd/%FF%FE/", 404), ("/zoeken/?q=caf%E9", 200), ("/api/v2/pages/?search=%FF", 200)],
+)
+def test_invalid_utf8_is_read_by_django_and_needs_no_refusal(beesd, url, status):
+    """Django percent-encodes a path that is not UTF-8 again and reads a query with U+FFFD."""
+    assert Client().get(url).status_code == status
+
+
+def test_a_nul_byte_in_a_form_or_a_cookie_is_a_400_and_nothing_is_stored(site):
+    from events.models import Registration
+
+    url = f"{site['event'].url}aanmelden/"
+    form = {"name": "Jan\x00", "email": "jan@example.nl"}
+
+    assert Client().post(url, form).status_code == 400
+    assert Client().post(url, {**form, "name": "Jan"}).status_code == 302  # the form works
+    assert list(Registration.objects.values_list("name", flat=True)) == ["Jan"]
+    # A cookie may write NUL as an escape inside quotes; Django's cookie reader turns it back.
+    assert Client(HTTP_COOKIE='sessionid="abcdefgh\\000"').get("/").status_code == 400
+
+
+def test_an_oversized_user_name_gets_a_form_error_and_reaches_no_login_check(client, settings):
+    """Django's login form never checks the length of the user name (it only tells the
+    browser); django-axes then stored all 100,000 characters in its 255: a 500 on PostgreSQL."""
+    from axes.models import AccessAttempt
+
+    settings.AXES_ENABLED = True
+
+    response = client.post("/inloggen/", {"username": "a" * 100_000, "password": "geheim"})
+
+    assert response.status_code == 200
+    assert "Zorg dat deze waarde niet meer dan 150 tekens bevat" in response.content.decode()
+    assert not AccessAttempt.objects.exists()
+
+
+def test_django_axes_records_a_long_user_name_cut_to_its_column(client, settings):
+    """Django's own admin login has the same form; what axes stores is cut to 255."""
+    from axes.models import AccessAttempt
+
+    settings.AXES_ENABLED = True
+
+    response = client.post("/django-admin/login/", {"username": "b" * 300, "password": "x"})
+
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().username == "b" * 255

@@ -50,6 +50,8 @@ class BoardAreaPage(BoardProjectRoutesMixin, WorkspaceRoutesMixin, AliasRestrict
     overview_template = template
     #: Meetings here record decisions that can become action points of the kern.
     records_decisions = True
+    #: The board writes its minutes; the kern's gebiedsmakelaar reads them.
+    minutes_by_members_only = True
 
     class Meta:
         verbose_name = _("board area")

@@ -67,6 +67,9 @@ MIDDLEWARE = [
     # every response Django makes, error pages included.
     "security.middleware.ContentSecurityPolicyMiddleware",
     "security.middleware.PermissionsPolicyMiddleware",
+    # security: a NUL byte anywhere in a request gets a 400 before sessions or any view pass
+    # it to the database (PostgreSQL refuses text that holds one).
+    "security.middleware.NulByteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix (/en/, /pl/);
     # an unprefixed URL is always Dutch (i18n_patterns with prefix_default_language=False).
@@ -277,6 +280,8 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.DocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.ImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Draftail, with unreadable posted content answered by a 400 instead of a 500 (home/richtext.py).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "home.richtext.RichTextArea"}}
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 
@@ -459,6 +464,7 @@ AXES_COOLOFF_TIME = (
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_address"
 AXES_LOCKOUT_CALLABLE = "security.lockout.locked_out"
+AXES_USERNAME_CALLABLE = "security.lockout.username"  # cut to its 255-character column
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only, no log of every login (AVG)
 
@@ -476,6 +482,15 @@ PRIVACY_SIGNUPS_DAYS = env_int("PRIVACY_SIGNUPS_DAYS", 365)
 PRIVACY_FORM_SUBMISSIONS_DAYS = env_int("PRIVACY_FORM_SUBMISSIONS_DAYS", 365)
 PRIVACY_INVITATIONS_DAYS = env_int("PRIVACY_INVITATIONS_DAYS", 30)
 PRIVACY_TASK_RESULTS_DAYS = env_int("PRIVACY_TASK_RESULTS_DAYS", 7)
+# What people searched for, counted per day; "popular searches" looks back 30 days.
+PRIVACY_SEARCH_QUERIES_DAYS = env_int("PRIVACY_SEARCH_QUERIES_DAYS", 30)
+# Links e-mailed to an address (confirming a subscription, "mijn gegevens"): how long an
+# expired one is kept (0: deleted by the next purge), and how long "mijn gegevens" links work
+# and how often one IP address may ask for one and one address may get one per hour.
+PRIVACY_EMAIL_LINKS_DAYS = env_int("PRIVACY_EMAIL_LINKS_DAYS", 0)
+MYDATA_LINK_MAX_AGE = env_int("MYDATA_LINK_MAX_AGE", 24 * 60 * 60)
+MYDATA_RATE_LIMIT = env_int("MYDATA_RATE_LIMIT", 10)
+MYDATA_RATE_LIMIT_PER_ADDRESS = env_int("MYDATA_RATE_LIMIT_PER_ADDRESS", 3)
 
 # Page cache (home/pagecache.py): anonymous pages from the cache above, never stale. 0 = off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)

@@ -11,7 +11,7 @@ from tests.test_settings import run_django_check
 pytestmark = pytest.mark.django_db
 
 SENT_PAGE_QUERIES = 2  # site, its home page (menu); footer settings from the cache
-CONFIRM_PAGE_QUERIES = 3  # + the chosen kernen
+CONFIRM_PAGE_QUERIES = 4  # + the link (its address and choices) + the chosen kernen
 UNSUBSCRIBE_PAGE_QUERIES = 3  # site, home page, the subscriber (footer settings: cached)
 
 

@@ -6,7 +6,8 @@ from home.privacy import purge
 class Command(BaseCommand):
     help = (
         "Delete personal data past its retention period (sign-ups, registrations, form "
-        "submissions, invitations, finished tasks). Run daily from cron."
+        "submissions, invitations, finished tasks, the search log, e-mail links). Run daily "
+        "from cron."
     )
 
     def handle(self, *args, **options):
