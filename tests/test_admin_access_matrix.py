@@ -44,7 +44,7 @@ import pytest
 from openpyxl import load_workbook
 
 from agenda.constants import InterestKind
-from agenda.demo import add_point
+from agenda.factories import ActionPointPageFactory
 from agenda.models import ActionPointPage, Interest, KernagendaPage, SignUp, Theme
 from agenda.provisioning import MUNICIPALITY_GROUP
 from events.constants import RegistrationStatus
@@ -95,8 +95,12 @@ def label(prefix):
 def action_point_of(kern):
     kernagenda = KernagendaPage.objects.child_of(kern).get()
     point = ActionPointPage.objects.child_of(kernagenda).first()
-    return point or add_point(
-        kernagenda, kern, title=f"Bankjes in {kern.title}", slug="bankjes", summary="Bankjes."
+    return point or ActionPointPageFactory(
+        parent=kernagenda,
+        kern=kern,
+        title=f"Bankjes in {kern.title}",
+        slug="bankjes",
+        summary="Bankjes.",
     )
 
 

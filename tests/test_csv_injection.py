@@ -12,8 +12,8 @@ from django.utils import timezone
 
 import pytest
 
-from agenda.demo import add_point
-from agenda.models import Interest, KernagendaPage, SignUp
+from agenda.factories import ActionPointPageFactory
+from agenda.models import Interest, SignUp
 from events.models import EventIndexPage, EventPage, Registration
 from home.csvsafe import SafeSpreadsheetExportMixin, export_views, safe_cell
 from home.models import FormField, FormPage
@@ -71,9 +71,8 @@ def event(beesd):
 
 @pytest.fixture
 def point(beesd):
-    return add_point(
-        KernagendaPage.objects.child_of(beesd).get(),
-        beesd,
+    return ActionPointPageFactory(
+        kern=beesd,
         title=FORMULA,
         slug="formule",
         summary="Een titel die met = begint.",
