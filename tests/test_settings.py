@@ -26,6 +26,7 @@ def run_django_check(settings_module, **env):
         timeout=120,
     )
 
+@pytest.mark.slow
 
 def test_production_refuses_to_start_without_secret_key():
     result = run_django_check("portal.settings.production")
@@ -33,6 +34,7 @@ def test_production_refuses_to_start_without_secret_key():
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
+@pytest.mark.slow
 
 def test_production_refuses_a_short_secret_key():
     result = run_django_check("portal.settings.production", SECRET_KEY="geheim")
@@ -40,6 +42,7 @@ def test_production_refuses_a_short_secret_key():
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
+@pytest.mark.slow
 
 def test_production_starts_with_a_real_secret_key():
     result = run_django_check(
@@ -49,6 +52,7 @@ def test_production_starts_with_a_real_secret_key():
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", ["maybe", "2"])
 def test_a_misspelled_boolean_is_an_error_not_a_guess(value):
     result = run_django_check("portal.settings.dev", DEBUG=value)
@@ -57,6 +61,7 @@ def test_a_misspelled_boolean_is_an_error_not_a_guess(value):
     assert "DEBUG must be true or false" in result.stderr
 
 
+@pytest.mark.slow
 def test_production_settings_are_safe_by_default(settings):
     from django.conf import settings as live_settings
 

@@ -14,6 +14,7 @@ from events.models import Registration
 from events.registrations import cancel, register
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="needs concurrent PostgreSQL connections"

@@ -136,6 +136,7 @@ def restore_database():
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="pg_dump and pg_restore need PostgreSQL (set DATABASE_URL=postgres://…)",

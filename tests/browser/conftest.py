@@ -67,6 +67,9 @@ def pytest_collection_modifyitems(config, items):
     reason = skip_reason()
     browser_items = [item for item in items if item.get_closest_marker("browser")]
     config._browser_tests = (len(browser_items), reason)
+    for item in browser_items:
+        # One test process runs them all (`make test` uses --dist loadgroup): one Chromium.
+        item.add_marker(pytest.mark.xdist_group("browser"))
     if reason:
         for item in browser_items:
             item.add_marker(pytest.mark.skip(reason=f"browser test: {reason}"))
