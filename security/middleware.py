@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
-from django.http import JsonResponse
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -83,12 +83,27 @@ def data_holds_nul(data) -> bool:
     )
 
 
+def without_nul(data):
+    """A copy of a QueryDict with every NUL byte taken out of its names and values."""
+    clean = QueryDict(mutable=True)
+    for key, values in data.lists():
+        clean.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    clean._mutable = False
+    return clean
+
+
 class NulByteMiddleware:
-    """A request with a NUL byte in its path, query string, form fields, cookies or headers
-    gets a Dutch 400 before any view sees it (JSON under ``/api/``). No person types one, but
-    PostgreSQL refuses text that holds one: every view that looks up a URL part, a query
-    parameter or a form field would answer 500 to it. Django already copes with invalid
-    UTF-8 (the path is percent-encoded again, query and form values get U+FFFD)."""
+    """NUL bytes never reach a view. No person types one, but PostgreSQL refuses text that
+    holds one: every view that looks up a URL part, a query parameter or a form field would
+    answer 500 to it.
+
+    - In a page's query string (a search, a filter) they are taken out: the visitor gets the
+      page of what they meant, and a filter form says what it does not know as usual.
+    - In the path, the form fields, the cookies or the headers, and in any query of the API,
+      the request gets a Dutch 400 before any view sees it (JSON under ``/api/``).
+
+    Django already copes with invalid UTF-8 (the path is percent-encoded again, query and form
+    values get U+FFFD)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -96,13 +111,16 @@ class NulByteMiddleware:
     def __call__(self, request):
         if self.holds_nul(request):
             return self.refuse(request)
+        if data_holds_nul(request.GET):
+            if request.path_info.startswith("/api/"):
+                return self.refuse(request)
+            request.GET = without_nul(request.GET)
         return self.get_response(request)
 
     @staticmethod
     def holds_nul(request) -> bool:
         return (
             "\x00" in request.path_info
-            or data_holds_nul(request.GET)
             or any(
                 "\x00" in value for key, value in request.META.items() if key.startswith("HTTP_")
             )

@@ -255,6 +255,8 @@ def _snapshot_state(request):
     marker = request.node.get_closest_marker("django_db")
     transactional = bool(marker and (marker.kwargs.get("transaction") or marker.args))
     _state = TestState(transactional)
+    for state in PROCESS_STATE:
+        state.clear()
     with connection.execute_wrapper(_state):
         yield
     _state = None
@@ -391,8 +393,10 @@ def _record(function, call_args, dependencies):
     return recording, value
 
 
-def _changed(now: dict, before: dict) -> dict:
-    return {key: value for key, value in now.items() if before.get(key, _MISSING) is not value}
+def _changed(now: dict, before: dict) -> tuple[dict, list]:
+    """What a fixture did to a dictionary: the entries it set, the keys it removed."""
+    changed = {key: value for key, value in now.items() if before.get(key, _MISSING) is not value}
+    return changed, [key for key in before if key not in now]
 
 
 _MISSING = object()
@@ -431,7 +435,9 @@ def _replay(recording, request, dependencies):
         settings_fixture = request.getfixturevalue("settings")
         for name, value in recording.settings.items():
             setattr(settings_fixture, name, value)
-    for state, changed in zip(PROCESS_STATE, recording.process_state, strict=True):
+    for state, (changed, removed) in zip(PROCESS_STATE, recording.process_state, strict=True):
+        for key in removed:
+            state.pop(key, None)
         state.update(copy.deepcopy(changed))
     if MODE == "verify":
         _verify(recording)
