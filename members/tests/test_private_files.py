@@ -21,7 +21,7 @@ from wagtail.models import BaseViewRestriction, CollectionViewRestriction
 import pytest
 from PIL import Image as PILImage
 
-from members.demo import simple_pdf
+from home.factories import simple_pdf
 from portal.settings import base
 from security import checks, media
 
