@@ -5,7 +5,9 @@ from wagtail.models import CollectionViewRestriction, PageViewRestriction
 import pytest
 
 from members.access import can_access
-from members.models import MemberProfile
+from members.models import MemberProfile, ProjectKernInvitation
+from members.projects import answer_kern_invitation, start_project
+from members.tests.conftest import add_content
 
 pytestmark = pytest.mark.django_db
 
@@ -208,10 +210,6 @@ def test_calendar_feed_token_follows_the_access_rules(client, world, who, status
     ],
 )
 def test_access_matrix_of_a_project_a_board_started(client, world, who, before, after):
-    from members.models import ProjectKernInvitation
-    from members.projects import answer_kern_invitation, start_project
-    from members.tests.conftest import add_content
-
     project, _kernen, _people = start_project(
         kern=world.beesd, board=world.board, user=world.users["chair"], title="Buurtbus",
         summary="Samen een buurtbus.", kernen=[world.heukelum], emails=[],

@@ -9,6 +9,7 @@ import importlib
 import io
 from pathlib import Path
 
+from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import clear_url_caches, resolve
@@ -21,6 +22,7 @@ from wagtail.models import BaseViewRestriction, CollectionViewRestriction
 import pytest
 from PIL import Image as PILImage
 
+import portal.urls
 from home.factories import simple_pdf
 from portal.settings import base
 from security import checks, media
@@ -311,8 +313,6 @@ def test_secure_media_keeps_the_copies_of_public_images_only(client, files, root
 
 
 def test_the_migration_moves_old_uploads_into_the_private_root(files, roots):
-    from django.apps import apps
-
     public, private = roots
     old_layout(files, roots)
     migration = importlib.import_module("security.migrations.0001_move_uploads_to_private_root")
@@ -339,8 +339,6 @@ def test_the_system_checks_guard_the_private_root(settings, roots, tmp_path):
 
 def test_the_dev_server_serves_media_through_the_check_too(settings):
     """`make run` (DEBUG) routes /media/ to the same view as production, not to a folder."""
-    import portal.urls
-
     settings.DEBUG = True
     try:
         clear_url_caches()
