@@ -112,6 +112,17 @@ def test_a_chair_removes_a_member_and_a_member_may_not(client, world):
     assert client.get("/beesd/bestuur/").status_code == 403
 
 
+@pytest.mark.parametrize("membership", ["abc", "", "999999", "1.5"])
+def test_removing_an_unknown_member_is_not_found_and_removes_nobody(client, world, membership):
+    client.force_login(world.users["chair"])
+    before = world.board.memberships.count()
+
+    response = client.post("/beesd/bestuur/leden/", {"action": "remove", "membership": membership})
+
+    assert response.status_code == 404
+    assert world.board.memberships.count() == before
+
+
 def test_reassigning_a_kern_moves_the_gebiedsmakelaar_access(world):
     old, new = world.users["assigned_broker"], world.users["unassigned_broker"]
     world.beesd.area_broker = new.area_broker
