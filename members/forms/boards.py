@@ -3,6 +3,7 @@ kernen, and a board starting a project with other kernen."""
 
 from django import forms
 from django.core.validators import validate_email
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from kernen.models import KernPage
@@ -33,6 +34,7 @@ class AnnouncementForm(forms.Form):
             raise forms.ValidationError(_("Choose one or more kernen, or all kernen."))
         return cleaned
 
+    @transaction.atomic
     def save(self) -> Announcement:
         data = self.cleaned_data
         announcement = Announcement.objects.create(

@@ -2,6 +2,7 @@
 and decisions), messages and polls. Each writes in its own ``save()``."""
 
 from django import forms
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -108,6 +109,7 @@ class MeetingForm(WorkspaceForm):
             raise forms.ValidationError(_("Give a place or a video link."))
         return cleaned
 
+    @transaction.atomic
     def save(self) -> Meeting:
         data = self.cleaned_data
         meeting = Meeting.objects.create(
@@ -194,6 +196,7 @@ class ThreadForm(MessageForm):
         super().__init__(*args, **kwargs)
         self.workspace = workspace
 
+    @transaction.atomic
     def save(self) -> Thread:
         thread = Thread.objects.create(
             workspace=self.workspace, title=self.cleaned_data["title"], author=self.author
@@ -209,6 +212,7 @@ class PostForm(MessageForm):
         super().__init__(*args, **kwargs)
         self.thread = thread
 
+    @transaction.atomic
     def save(self) -> Post:
         post = self.post(self.thread)
         self.thread.last_post_at = post.created_at
@@ -240,6 +244,7 @@ class PollForm(WorkspaceForm):
             raise forms.ValidationError(_("The closing time must be in the future."))
         return closes_at
 
+    @transaction.atomic
     def save(self) -> Poll:
         poll = Poll.objects.create(
             workspace=self.workspace,
