@@ -7,6 +7,7 @@ class MembersConfig(AppConfig):
     verbose_name = _("Member area")
 
     def ready(self):
+        # Imported here, not at the top: they import models, which only load after the apps.
         from home.panels import Panel, register_panel
         from kernen.sections import (
             Section,
@@ -16,7 +17,7 @@ class MembersConfig(AppConfig):
             register_municipality_hook,
             register_municipality_section,
         )
-        from members import services, signals
+        from members import provisioning, signals
         from members.demo import load_members_demo
         from members.panels import board_link
 
@@ -40,8 +41,8 @@ class MembersConfig(AppConfig):
                 show_in_menus=True,
             )  # fmt: skip
         )
-        register_municipality_hook("members.workspace", services.ensure_municipality, order=50)
-        register_kern_hook("members.board", services.ensure_board_workspace, order=50)
+        register_municipality_hook("members.workspace", provisioning.ensure_municipality, order=50)
+        register_kern_hook("members.board", provisioning.ensure_board_workspace, order=50)
         register_demo_step("members", load_members_demo, order=80)
         register_panel(
             "kernen.KernPage",

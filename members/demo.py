@@ -6,12 +6,14 @@ import os
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import check_password
 from django.utils import timezone
 
 from home.factories import UserFactory, get_or_create
 from kernen.models import KernPage
-from members import services
+from members import provisioning, services
 from members.constants import Answer, Role
+from members.decisions import can_make_action_points, convert_decision
 from members.factories import (
     DocumentFactory,
     MeetingFactory,
@@ -21,12 +23,16 @@ from members.factories import (
     ThreadFactory,
 )
 from members.models import (
+    InvitationStatus,
+    MeetingDecision,
     MeetingResponse,
     ProjectIndexPage,
+    ProjectKernInvitation,
     ProjectPage,
     Vote,
     Workspace,
 )
+from members.projects import answer_kern_invitation, project_index_of, start_project
 
 DEFAULT_PASSWORD = "kernen-demo"  # noqa: S105  (same default as load_demo)
 ADMIN_USERNAME = "admin"
@@ -164,13 +170,13 @@ def load_members_demo(home, stdout=None):
     password_hash = demo_password_hash()
     now = timezone.localtime().replace(hour=19, minute=30, second=0, microsecond=0)
     kernen = {kern.slug: kern for kern in KernPage.objects.child_of(home).filter(slug__in=BOARDS)}
-    services.ensure_municipality(home)
+    provisioning.ensure_municipality(home)
     people = {}
     for slug, members in BOARDS.items():
         kern = kernen.get(slug)
         if kern is None:
             continue
-        workspace = services.ensure_board_workspace(kern)
+        workspace = provisioning.ensure_board_workspace(kern)
         people[slug] = []
         for username, first, last, role in members:
             user = ensure_member(username, first, last, slug, password_hash)
@@ -189,7 +195,7 @@ def load_members_demo(home, stdout=None):
             broker.save()
         services.sync_area_broker(beesd)
 
-    overleg = services.overleg_workspace(home)
+    overleg = provisioning.overleg_workspace(home)
     if overleg is not None and "beesd" in people and "heukelum" in people:
         ensure_thread(
             overleg, "Samen een AED-netwerk?",
@@ -263,9 +269,6 @@ BOARD_PROJECT = "Wandelroutes langs de Linge"
 def load_board_project(kernen, people):
     """A project the board of Beesd started itself: Heukelum accepted, Asperen has not
     answered yet (log in as bestuur-asperen to see the invitation)."""
-    from members.models import InvitationStatus, ProjectKernInvitation
-    from members.projects import answer_kern_invitation, project_index_of, start_project
-
     if not all(slug in kernen and people.get(slug) for slug in PROJECT_KERNEN):
         return None
     beesd, heukelum, asperen = (kernen[slug] for slug in PROJECT_KERNEN)
@@ -274,7 +277,7 @@ def load_board_project(kernen, people):
     project = ProjectPage.objects.filter(title=BOARD_PROJECT).first()
     if project is None:
         project, _invited, _people = start_project(
-            kern=beesd, board=services.ensure_board_workspace(beesd),
+            kern=beesd, board=provisioning.ensure_board_workspace(beesd),
             user=people["beesd"][0], title=BOARD_PROJECT,
             summary="Beesd, Heukelum en Asperen zetten samen wandelroutes langs de Linge uit, "
             "met bankjes en informatieborden over de geschiedenis van de dorpen.",
@@ -285,7 +288,7 @@ def load_board_project(kernen, people):
     ).first()
     if pending is not None:
         answer_kern_invitation(
-            pending.pk, heukelum, services.ensure_board_workspace(heukelum),
+            pending.pk, heukelum, provisioning.ensure_board_workspace(heukelum),
             people["heukelum"][0], accept=True,
         )  # fmt: skip
     return project
@@ -297,13 +300,10 @@ DEMO_DECISION = "We vragen een extra bank bij de speeltuin aan."
 def load_decision(kernen, people):
     """A decision in the minutes of a Beesd meeting that became a (draft) action point of
     Beesd's kernagenda."""
-    from members.decisions import can_make_action_points, convert_decision
-    from members.models import MeetingDecision
-
     beesd = kernen.get("beesd")
     if beesd is None or not people.get("beesd") or not can_make_action_points():
         return None
-    workspace = services.ensure_board_workspace(beesd)
+    workspace = provisioning.ensure_board_workspace(beesd)
     meeting = workspace.meetings.filter(title="Overleg met de gebiedsmakelaar").first()
     if meeting is None:
         return None
@@ -321,8 +321,6 @@ def load_decision(kernen, people):
 
 
 def _password_text(password_hash):
-    from django.contrib.auth.hashers import check_password
-
     candidate = os.environ.get("DEMO_PASSWORD", DEFAULT_PASSWORD)
     if password_hash is None or check_password(candidate, password_hash):
         return candidate

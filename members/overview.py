@@ -46,8 +46,8 @@ def _rows(queryset, kind, title, moment, extra=None):
     )
 
 
-def overview(workspace, announcements=None, invitations=None) -> dict:
-    now = timezone.now()
+def _parts(workspace, now, announcements, invitations) -> list:
+    """One bounded ``values_list`` per kind of item, to be joined with UNION ALL."""
     parts = [
         _rows(
             Meeting.objects.filter(
@@ -91,7 +91,11 @@ def overview(workspace, announcements=None, invitations=None) -> dict:
                 invitations, "invitation", "project__title", "created_at", "invited_by_kern__title"
             )
         )
-    first, *rest = parts
+    return parts
+
+
+def overview(workspace, announcements=None, invitations=None) -> dict:
+    first, *rest = _parts(workspace, timezone.now(), announcements, invitations)
     rows = list(first.union(*rest, all=True)[:ROW_LIMIT])
     grouped = {kind: [] for kind in SHOWN}
     seen = set()

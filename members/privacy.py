@@ -11,11 +11,21 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from home.privacy import iso, register_data, register_retention
+from members.models import (
+    Announcement,
+    Invitation,
+    Meeting,
+    MeetingResponse,
+    MemberProfile,
+    Membership,
+    Poll,
+    Post,
+    Thread,
+    Vote,
+)
 
 
 def export_account(user) -> dict:
-    from members.models import MemberProfile
-
     profile = MemberProfile.objects.filter(user=user).first()
     return {
         "username": user.username,
@@ -30,18 +40,6 @@ def export_account(user) -> dict:
 
 
 def export_member_area(user) -> dict:
-    from members.models import (
-        Announcement,
-        Invitation,
-        Meeting,
-        MeetingResponse,
-        Membership,
-        Poll,
-        Post,
-        Thread,
-        Vote,
-    )
-
     return {
         "memberships": [
             {"workspace": m.workspace.name, "role": m.role, "since": iso(m.created_at)}
@@ -89,16 +87,12 @@ def export_member_area(user) -> dict:
 
 
 def erase_invitations(user) -> None:
-    from members.models import Invitation
-
     if user.email:
         Invitation.objects.filter(email__iexact=user.email).delete()
 
 
 def purge_invitations(before) -> int:
     """Invitations older than the period; one that still works is never deleted."""
-    from members.models import Invitation
-
     still_valid = timezone.now() - timedelta(days=settings.MEMBERS_INVITATION_VALID_DAYS)
     return Invitation.objects.filter(created_at__lt=min(before, still_valid)).delete()[0]
 

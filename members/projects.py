@@ -15,20 +15,20 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from members import services
+from members import services, tasks
 from members.constants import Role
-from members.models import (
-    Invitation,
-    InvitationStatus,
-    ProjectIndexPage,
-    ProjectKernInvitation,
-    ProjectPage,
-    Workspace,
-)
+from members.models.pages import ProjectIndexPage, ProjectPage
+from members.models.projects import InvitationStatus, ProjectKernInvitation
+from members.models.workspace import Invitation, Workspace
 
 
 def project_index_of(kern) -> ProjectIndexPage | None:
     return ProjectIndexPage.objects.child_of(kern.get_parent()).first()
+
+
+def projects_of(kern) -> list:
+    """The live projects ``kern`` takes part in, by title."""
+    return list(ProjectPage.objects.filter(kernen=kern.pk).live().order_by("title"))
 
 
 def unique_slug(index, title: str) -> str:
@@ -71,6 +71,15 @@ def start_project(*, kern, board, user, title, summary, kernen, emails):
         for email in emails
     ]
     return project, kern_invitations, invitations
+
+
+def send_invitations(kern_invitations, invitations, site_url: str) -> None:
+    """E-mail the boards of the invited kernen and the people invited by address, once the
+    project is stored."""
+    for invitation in kern_invitations:
+        tasks.enqueue_on_commit(tasks.send_project_invitation, invitation.pk, site_url)
+    for invitation in invitations:
+        tasks.enqueue_on_commit(tasks.send_invitation, invitation.pk, site_url)
 
 
 def _add_kern(project: ProjectPage, kern, user) -> None:

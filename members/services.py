@@ -1,11 +1,14 @@
-"""Creating workspaces and keeping their access in Wagtail's view restrictions.
+"""What the member area writes beyond one form: workspaces and their access (kept in
+Wagtail's view restrictions), memberships, accepted invitations and calendar tokens.
 
-Run by provisioning (kern and municipality hooks), by the demo and when a project page is
-published. Everything here is idempotent.
+The workspaces of a board and of the dorpenoverleg are made by ``members.provisioning`` (the
+kern and municipality hooks); a project's here, when its page is published. Making and
+syncing workspaces is idempotent.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.models import (
     BaseViewRestriction,
@@ -15,13 +18,9 @@ from wagtail.models import (
 )
 
 from members.constants import Role, WorkspaceKind
-from members.models import BrokerGroup, Membership, Workspace
+from members.models.workspace import BrokerGroup, MemberProfile, Membership, Workspace, new_token
 
 BROKERS_GROUP = "Gebiedsmakelaars"
-
-
-def board_group_name(kern) -> str:
-    return f"{kern.title} – bestuur"
 
 
 def unique_group(name: str, taken_by) -> Group:
@@ -39,7 +38,7 @@ def unique_group(name: str, taken_by) -> Group:
     return group
 
 
-def _workspace_owns(group: Group) -> bool:
+def owned_by_a_workspace(group: Group) -> bool:
     return (
         Workspace.objects.filter(member_group=group).exists()
         or Workspace.objects.filter(broker_group=group).exists()
@@ -75,40 +74,6 @@ def collection_parent_of(home) -> Collection:
     return root.get_children().filter(name=home.specific.municipality_name).first() or root
 
 
-@transaction.atomic
-def ensure_board_workspace(kern, report=None) -> Workspace | None:
-    from members.models import BoardAreaPage
-
-    page = BoardAreaPage.objects.child_of(kern).first()
-    if page is None:
-        return None
-    workspace = Workspace.objects.filter(page=page).first()
-    if workspace is None:
-        name = board_group_name(kern)
-        member_group = unique_group(name, _workspace_owns)
-        broker_group = unique_group(f"{kern.title} – gebiedsmakelaar", _workspace_owns)
-        # Not under the kern's own collection: its editors' permissions reach its children.
-        collection = private_collection(member_group.name, collection_parent_of(kern.get_parent()))
-        workspace = Workspace.objects.create(
-            kind=WorkspaceKind.BOARD,
-            name=member_group.name,
-            page=page,
-            member_group=member_group,
-            broker_group=broker_group,
-            collection=collection,
-        )
-        workspace.access_groups.add(member_group, broker_group)
-        if report is not None:
-            report.add(f"board workspace {member_group.name}")
-    sync_restrictions(workspace)
-    sync_area_broker(kern)
-    overleg = overleg_workspace(kern.get_parent())
-    if overleg is not None and not overleg.access_groups.filter(pk=workspace.member_group_id):
-        overleg.access_groups.add(workspace.member_group)
-        sync_restrictions(overleg)
-    return workspace
-
-
 def brokers_group(home) -> Group:
     link = BrokerGroup.objects.filter(home=home).select_related("group").first()
     if link:
@@ -121,68 +86,33 @@ def brokers_group(home) -> Group:
     return group
 
 
-def overleg_workspace(home) -> Workspace | None:
-    from members.models import DorpenoverlegPage
-
-    page = DorpenoverlegPage.objects.child_of(home).first()
-    return Workspace.objects.filter(page=page).first() if page else None
-
-
-@transaction.atomic
-def ensure_municipality(home, report=None) -> None:
-    """The group "Gebiedsmakelaars" and the dorpenoverleg's workspace."""
-    from kernen.models import KernPage
-    from members.models import DorpenoverlegPage
-
-    brokers = brokers_group(home)
-    page = DorpenoverlegPage.objects.child_of(home).first()
-    if page is None:
-        return
-    workspace = Workspace.objects.filter(page=page).first()
-    if workspace is None:
-        name = f"Dorpenoverleg {home.specific.municipality_name}"
-        member_group = unique_group(name, _workspace_owns)
-        collection = private_collection(name, collection_parent_of(home))
-        workspace = Workspace.objects.create(
-            kind=WorkspaceKind.OVERLEG,
-            name=name,
-            page=page,
-            member_group=member_group,
-            collection=collection,
-        )
-        if report is not None:
-            report.add(f"workspace {name}")
-    boards = Workspace.objects.filter(
-        kind=WorkspaceKind.BOARD, page__in=_board_pages(KernPage.objects.child_of(home))
-    ).values_list("member_group", flat=True)
-    workspace.access_groups.add(workspace.member_group, brokers, *boards)
-    sync_restrictions(workspace)
-
-
-def _board_pages(kernen):
-    from members.models import BoardAreaPage
-
-    pages = BoardAreaPage.objects.none()
-    for kern in kernen:
-        pages = pages | BoardAreaPage.objects.child_of(kern)
-    return pages
+def new_workspace(kind, page, home, group_name: str, broker_group_name: str = "") -> Workspace:
+    """A workspace with its own member group (and broker group), both in its access groups,
+    and its private collection named after the member group."""
+    member_group = unique_group(group_name, owned_by_a_workspace)
+    broker_group = (
+        unique_group(broker_group_name, owned_by_a_workspace) if broker_group_name else None
+    )
+    # Not under a kern's own collection: its editors' permissions reach its children.
+    collection = private_collection(member_group.name, collection_parent_of(home))
+    workspace = Workspace.objects.create(
+        kind=kind,
+        name=member_group.name,
+        page=page,
+        member_group=member_group,
+        broker_group=broker_group,
+        collection=collection,
+    )
+    workspace.access_groups.add(member_group, *([broker_group] if broker_group else []))
+    return workspace
 
 
 @transaction.atomic
 def ensure_project_workspace(project) -> Workspace:
     workspace = Workspace.objects.filter(page=project).first()
     if workspace is None:
-        member_group = unique_group(f"Project {project.title}", _workspace_owns)
         home = project.get_parent().get_parent()
-        collection = private_collection(member_group.name, collection_parent_of(home))
-        workspace = Workspace.objects.create(
-            kind=WorkspaceKind.PROJECT,
-            name=member_group.name,
-            page=project,
-            member_group=member_group,
-            collection=collection,
-        )
-        workspace.access_groups.add(member_group)
+        workspace = new_workspace(WorkspaceKind.PROJECT, project, home, f"Project {project.title}")
     # The project page is the public summary: only the workspace routes and the collection are
     # private.
     sync_restrictions(workspace, restrict_page=False)
@@ -213,3 +143,34 @@ def add_member(workspace: Workspace, user, role: str = Role.MEMBER) -> Membershi
         membership.role = Role.CHAIR
         membership.save()
     return membership
+
+
+def remove_member(workspace: Workspace, membership_id) -> Membership | None:
+    """Delete a membership of ``workspace`` (which takes the person out of its member group);
+    None when there is no such membership."""
+    try:
+        membership = workspace.memberships.filter(pk=int(membership_id or 0)).first()
+    except ValueError:
+        return None
+    if membership is not None:
+        membership.delete()
+    return membership
+
+
+@transaction.atomic
+def accept_invitation(invitation, user) -> Membership:
+    """``user`` becomes a member with the invitation's role; the invitation is used up."""
+    membership, _created = Membership.objects.get_or_create(
+        workspace=invitation.workspace, user=user, defaults={"role": invitation.role}
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return membership
+
+
+def renew_calendar_token(user) -> MemberProfile:
+    """A new secret for the member's calendar links: the old links stop working."""
+    profile = MemberProfile.for_user(user)
+    profile.calendar_token = new_token()
+    profile.save(update_fields=["calendar_token"])
+    return profile

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
+from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,6 +18,12 @@ from members.constants import Answer, WorkspaceKind
 from members.models.content import Announcement, Meeting, Post
 from members.models.projects import InvitationStatus, ProjectKernInvitation
 from members.models.workspace import Invitation, Workspace
+
+
+def enqueue_on_commit(job, *args) -> None:
+    """Queue the task ``job`` once the current transaction commits (so it sees what was
+    written)."""
+    transaction.on_commit(lambda: job.enqueue(*args))
 
 
 def recipients(workspace, *, notifications_only=False, exclude=None):

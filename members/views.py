@@ -1,37 +1,43 @@
-"""Account pages of the public site: the member's own page, accepting an invitation, and the
-calendar feed that a calendar app reads with a secret token."""
+"""Account pages of the public site: the member's own page, accepting an invitation, the
+calendar feed that a calendar app reads with a secret token, the municipality's announcement
+to the boards, and the public side of a board decision."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from members.access import can_access, workspaces_of
+from wagtail.models import Site
+
+from members import queries, services
+from members.access import can_access, can_announce, workspaces_of
 from members.calendar import calendar_response
-from members.forms import ProfileForm, SetPasswordForInvitationForm
-from members.models import Invitation, MemberProfile, Membership, Workspace
-from members.models.workspace import new_token
+from members.forms import AnnouncementForm, ProfileForm, SetPasswordForInvitationForm
+from members.models.workspace import Invitation, MemberProfile, Workspace
+from members.routes import handle_form
 
 
 @never_cache
 @login_required
 def account(request):
     profile = MemberProfile.for_user(request.user)
-    form = ProfileForm(initial={"email_notifications": profile.email_notifications})
-    if request.method == "POST":
-        form = ProfileForm(request.POST)
-        if form.is_valid():
-            profile.email_notifications = form.cleaned_data["email_notifications"]
-            profile.save(update_fields=["email_notifications"])
-            messages.success(request, _("Your settings have been saved."))
-            return redirect("members_account")
+    return handle_form(
+        request,
+        ProfileForm,
+        profile=profile,
+        message=_("Your settings have been saved."),
+        success_url="members_account",
+        render=lambda form: account_page(request, profile, form),
+    )
+
+
+def account_page(request, profile, form):
     workspaces = list(workspaces_of(request.user).order_by("kind", "name"))
     for workspace in workspaces:
         page_url = workspace.page.specific_deferred.get_url(request) or ""
@@ -49,9 +55,7 @@ def account(request):
 @require_POST
 @login_required
 def new_calendar_token(request):
-    profile = MemberProfile.for_user(request.user)
-    profile.calendar_token = new_token()
-    profile.save(update_fields=["calendar_token"])
+    services.renew_calendar_token(request.user)
     messages.success(
         request, _("Your calendar links have been renewed. The old links no longer work.")
     )
@@ -84,28 +88,15 @@ def accept_invitation(request, token):
         return TemplateResponse(
             request, "members/invitation_invalid.html", {"invitation": invitation}, status=410
         )
-    User = get_user_model()
-    user = User.objects.filter(email__iexact=invitation.email, is_active=True).first()
+    user = get_user_model().objects.filter(email__iexact=invitation.email, is_active=True).first()
     form = None if user else SetPasswordForInvitationForm(email=invitation.email)
     if request.method == "POST":
         if user is None:
             form = SetPasswordForInvitationForm(request.POST, email=invitation.email)
             if form.is_valid():
-                data = form.cleaned_data
-                user = User.objects.create_user(
-                    username=invitation.email.lower(),
-                    email=invitation.email,
-                    password=data["password1"],
-                    first_name=data["first_name"],
-                    last_name=data["last_name"],
-                )
+                user = form.save()
         if user is not None:
-            with transaction.atomic():
-                membership, _created = Membership.objects.get_or_create(
-                    workspace=invitation.workspace, user=user, defaults={"role": invitation.role}
-                )
-                invitation.accepted_at = timezone.now()
-                invitation.save(update_fields=["accepted_at"])
+            services.accept_invitation(invitation, user)
             if request.user.is_authenticated and request.user != user:
                 return redirect("login")
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -124,41 +115,19 @@ def accept_invitation(request, token):
 @login_required
 def announce(request):
     """The municipality (gebiedsmakelaars, communicatie) writes to the boards of chosen kernen."""
-    from django.core.exceptions import PermissionDenied
-
-    from wagtail.models import Site
-
-    from members.access import can_announce
-    from members.forms import AnnouncementForm
-    from members.models import Announcement
-    from members.routes import on_commit
-    from members.tasks import send_announcement
-
     if not can_announce(request.user):
         raise PermissionDenied
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    home = site.root_page
-    form = AnnouncementForm(home=home)
-    if request.method == "POST":
-        form = AnnouncementForm(request.POST, home=home)
-        if form.is_valid():
-            data = form.cleaned_data
-            announcement = Announcement.objects.create(
-                home=home,
-                title=data["title"],
-                body=data["body"],
-                all_kernen=data["all_kernen"],
-                sent_by=request.user,
-            )
-            if not data["all_kernen"]:
-                announcement.kernen.set(data["kernen"])
-            on_commit(send_announcement, announcement.pk)
-            messages.success(request, _("The announcement has been sent."))
-            return redirect("members_announce")
-    return TemplateResponse(
-        request, "members/announce.html", {"form": form}, status=400 if form.errors else 200
+    return handle_form(
+        request,
+        AnnouncementForm,
+        home=site.root_page,
+        sent_by=request.user,
+        message=_("The announcement has been sent."),
+        success_url="members_announce",
+        render=lambda form: TemplateResponse(request, "members/announce.html", {"form": form}),
     )
 
 
@@ -169,14 +138,7 @@ def decision(request, decision_id):
     A member who may enter the board area goes on to the meeting; anyone else (the public
     reading the published action point) learns which board decided and when, and may log in,
     but never sees the minutes or the meeting."""
-    from members.constants import WorkspaceKind
-    from members.models import MeetingDecision
-
-    found = (
-        MeetingDecision.objects.select_related("meeting__workspace__page", "action_point")
-        .filter(pk=decision_id, meeting__workspace__kind=WorkspaceKind.BOARD)
-        .first()
-    )
+    found = queries.board_decision(decision_id)
     if found is None:
         raise Http404(_("This decision does not exist."))
     meeting = found.meeting

@@ -212,8 +212,8 @@ def run_production(*args):
         timeout=180,
     )
 
-@pytest.mark.slow
 
+@pytest.mark.slow
 def test_check_deploy_reports_nothing_with_production_settings():
     result = run_production("manage.py", "check", "--deploy", "--fail-level", "WARNING")
 
@@ -250,8 +250,8 @@ print(json.dumps({
 }))
 """
 
-@pytest.mark.slow
 
+@pytest.mark.slow
 def test_production_sends_hsts_secure_cookies_and_redirects_to_https():
     result = run_production("-c", PRODUCTION_REQUEST)
 

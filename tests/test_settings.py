@@ -26,24 +26,24 @@ def run_django_check(settings_module, **env):
         timeout=120,
     )
 
-@pytest.mark.slow
 
+@pytest.mark.slow
 def test_production_refuses_to_start_without_secret_key():
     result = run_django_check("portal.settings.production")
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
-@pytest.mark.slow
 
+@pytest.mark.slow
 def test_production_refuses_a_short_secret_key():
     result = run_django_check("portal.settings.production", SECRET_KEY="geheim")
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
-@pytest.mark.slow
 
+@pytest.mark.slow
 def test_production_starts_with_a_real_secret_key():
     result = run_django_check(
         "portal.settings.production", SECRET_KEY="x" * 30 + "-a-real-random-value-of-50-plus"

@@ -1,6 +1,11 @@
 """The private member area: workspaces (a kern's board, a project, the dorpenoverleg), the
-pages that own them, and what members keep in them."""
+pages that own them, and what members keep in them.
 
+Inside the app, import a model from its own module (``members.models.content``, ...): the
+pages import the routes, and the routes import the models below the pages.
+"""
+
+from members.models.board import BoardAreaPage
 from members.models.content import (
     Announcement,
     Meeting,
@@ -12,12 +17,7 @@ from members.models.content import (
     Thread,
     Vote,
 )
-from members.models.pages import (
-    BoardAreaPage,
-    DorpenoverlegPage,
-    ProjectIndexPage,
-    ProjectPage,
-)
+from members.models.pages import DorpenoverlegPage, ProjectIndexPage, ProjectPage
 from members.models.projects import InvitationStatus, ProjectKernInvitation
 from members.models.workspace import (
     BrokerGroup,

@@ -5,7 +5,9 @@ from wagtail.models import CollectionViewRestriction, PageViewRestriction
 import pytest
 
 from members.access import can_access
-from members.models import MemberProfile
+from members.models import MemberProfile, ProjectKernInvitation
+from members.projects import answer_kern_invitation, start_project
+from members.tests.conftest import add_content
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +112,17 @@ def test_a_chair_removes_a_member_and_a_member_may_not(client, world):
     assert client.get("/beesd/bestuur/").status_code == 403
 
 
+@pytest.mark.parametrize("membership", ["abc", "", "999999", "1.5"])
+def test_removing_an_unknown_member_is_not_found_and_removes_nobody(client, world, membership):
+    client.force_login(world.users["chair"])
+    before = world.board.memberships.count()
+
+    response = client.post("/beesd/bestuur/leden/", {"action": "remove", "membership": membership})
+
+    assert response.status_code == 404
+    assert world.board.memberships.count() == before
+
+
 def test_reassigning_a_kern_moves_the_gebiedsmakelaar_access(world):
     old, new = world.users["assigned_broker"], world.users["unassigned_broker"]
     world.beesd.area_broker = new.area_broker
@@ -208,10 +221,6 @@ def test_calendar_feed_token_follows_the_access_rules(client, world, who, status
     ],
 )
 def test_access_matrix_of_a_project_a_board_started(client, world, who, before, after):
-    from members.models import ProjectKernInvitation
-    from members.projects import answer_kern_invitation, start_project
-    from members.tests.conftest import add_content
-
     project, _kernen, _people = start_project(
         kern=world.beesd, board=world.board, user=world.users["chair"], title="Buurtbus",
         summary="Samen een buurtbus.", kernen=[world.heukelum], emails=[],

@@ -150,7 +150,12 @@ def test_an_unknown_decision_is_not_found(client, world, meeting_url, decision, 
 
     assert client.post(meeting_url, {"action": "action_point", "decision": 999}).status_code == 404
     assert client.post(meeting_url, {"action": "action_point"}).status_code == 404
+    for not_a_number in ("abc", "1.5", f"{decision.pk}x"):
+        response = client.post(meeting_url, {"action": "action_point", "decision": not_a_number})
+        assert response.status_code == 404, not_a_number
     assert not ActionPointPage.objects.exists()
+    decision.refresh_from_db()
+    assert decision.converted_at is None
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from members.models import (
     ProjectIndexPage,
     ProjectPage,
 )
+from members.projects import start_project
 from members.tests.conftest import add_content
 
 pytestmark = pytest.mark.django_db
@@ -79,8 +80,6 @@ def test_the_project_index_lists_projects_with_their_kernen(client, world):
 
 
 def grow(world, times=4):
-    from members.projects import start_project
-
     for number in range(times):
         add_content(world.board, world.users["chair"], f" {number}")
     # Projects Beesd started and invitations Beesd received.

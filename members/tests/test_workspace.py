@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
@@ -257,8 +258,6 @@ def test_reminders_go_out_once_the_day_before_to_who_did_not_decline(world):
 
 
 def test_the_reminder_command_runs(world, capsys):
-    from django.core.management import call_command
-
     call_command("send_meeting_reminders")
 
     assert "Herinneringen ingepland" in capsys.readouterr().out

@@ -53,8 +53,8 @@ def test_the_unsubscribe_page(client, beesd, make_subscriber, count_queries):
     assert "Wil je geen e-mail meer op jan@example.nl?" in response.content.decode()
     assert queries == UNSUBSCRIBE_PAGE_QUERIES
 
-@pytest.mark.slow
 
+@pytest.mark.slow
 def test_production_starts_with_the_database_task_backend():
     result = run_django_check(
         "portal.settings.production",

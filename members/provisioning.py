@@ -1,0 +1,93 @@
+"""The workspaces that provisioning makes: a kern's board and a municipality's dorpenoverleg.
+
+``kernen.provisioning`` runs these as the kern and municipality hooks (registered in
+``members.apps``); the demo runs them too. Idempotent: what exists is kept and its access
+synced again.
+"""
+
+from django.db import transaction
+
+from kernen.models import KernPage
+from members.constants import WorkspaceKind
+from members.models.board import BoardAreaPage
+from members.models.pages import DorpenoverlegPage
+from members.models.workspace import Workspace
+from members.services import (
+    brokers_group,
+    collection_parent_of,
+    new_workspace,
+    owned_by_a_workspace,
+    private_collection,
+    sync_area_broker,
+    sync_restrictions,
+    unique_group,
+)
+
+
+def board_group_name(kern) -> str:
+    return f"{kern.title} – bestuur"
+
+
+@transaction.atomic
+def ensure_board_workspace(kern, report=None) -> Workspace | None:
+    page = BoardAreaPage.objects.child_of(kern).first()
+    if page is None:
+        return None
+    workspace = Workspace.objects.filter(page=page).first()
+    if workspace is None:
+        workspace = new_workspace(
+            WorkspaceKind.BOARD,
+            page,
+            kern.get_parent(),
+            board_group_name(kern),
+            broker_group_name=f"{kern.title} – gebiedsmakelaar",
+        )
+        if report is not None:
+            report.add(f"board workspace {workspace.name}")
+    sync_restrictions(workspace)
+    sync_area_broker(kern)
+    overleg = overleg_workspace(kern.get_parent())
+    if overleg is not None and not overleg.access_groups.filter(pk=workspace.member_group_id):
+        overleg.access_groups.add(workspace.member_group)
+        sync_restrictions(overleg)
+    return workspace
+
+
+def overleg_workspace(home) -> Workspace | None:
+    page = DorpenoverlegPage.objects.child_of(home).first()
+    return Workspace.objects.filter(page=page).first() if page else None
+
+
+@transaction.atomic
+def ensure_municipality(home, report=None) -> None:
+    """The group "Gebiedsmakelaars" and the dorpenoverleg's workspace."""
+    brokers = brokers_group(home)
+    page = DorpenoverlegPage.objects.child_of(home).first()
+    if page is None:
+        return
+    workspace = Workspace.objects.filter(page=page).first()
+    if workspace is None:
+        name = f"Dorpenoverleg {home.specific.municipality_name}"
+        member_group = unique_group(name, owned_by_a_workspace)
+        collection = private_collection(name, collection_parent_of(home))
+        workspace = Workspace.objects.create(
+            kind=WorkspaceKind.OVERLEG,
+            name=name,
+            page=page,
+            member_group=member_group,
+            collection=collection,
+        )
+        if report is not None:
+            report.add(f"workspace {name}")
+    boards = Workspace.objects.filter(
+        kind=WorkspaceKind.BOARD, page__in=_board_pages(KernPage.objects.child_of(home))
+    ).values_list("member_group", flat=True)
+    workspace.access_groups.add(workspace.member_group, brokers, *boards)
+    sync_restrictions(workspace)
+
+
+def _board_pages(kernen):
+    pages = BoardAreaPage.objects.none()
+    for kern in kernen:
+        pages = pages | BoardAreaPage.objects.child_of(kern)
+    return pages

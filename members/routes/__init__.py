@@ -1,0 +1,29 @@
+"""The private routes every workspace page has, by subject: documents, meetings (with the
+calendar and a board's decisions), messages, polls and members.
+
+A board area, a project and the dorpenoverleg all mix ``WorkspaceRoutesMixin`` in, so each
+building block exists once. Every route goes through ``private``, which asks
+``members.access.can_access``; every form goes through ``handle_form``. A board area's own
+routes (its projects) are in ``members.routes.projects``.
+"""
+
+from members.routes.base import WorkspaceRoutesBase, handle_form, paginate, private
+from members.routes.documents import DocumentRoutesMixin
+from members.routes.meetings import MeetingRoutesMixin
+from members.routes.membership import MembershipRoutesMixin
+from members.routes.messages import MessageRoutesMixin
+from members.routes.polls import PollRoutesMixin
+
+
+class WorkspaceRoutesMixin(
+    DocumentRoutesMixin,
+    MeetingRoutesMixin,
+    MessageRoutesMixin,
+    PollRoutesMixin,
+    MembershipRoutesMixin,
+    WorkspaceRoutesBase,
+):
+    """Overview helpers, documents, meetings, messages, polls and members of a workspace."""
+
+
+__all__ = ["WorkspaceRoutesMixin", "handle_form", "paginate", "private"]
