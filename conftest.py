@@ -97,8 +97,8 @@ DEMO_PASSWORD = "demo-wachtwoord"
 @snapshot
 def demo(db):
     """The whole West Betuwe demo (``manage.py load_demo``), built once per test process and
-    replayed after that; returns what the command printed. Tests that use it are marked
-    ``xdist_group("demo")``, so one process builds it in a run."""
+    replayed after that; returns what the command printed. The tests that use it run in one
+    process (``GROUPED_FIXTURES``), so one process builds it in a run."""
     output = io.StringIO()
     call_command("load_demo", "--password", DEMO_PASSWORD, stdout=output)
     return output.getvalue()
@@ -131,14 +131,22 @@ def closed_port():
 def pytest_collection_modifyitems(items):
     """A transactional test empties the database when it ends (Wagtail's root page too), and
     one without ``serialized_rollback`` leaves rows that the next restoring test collides with:
-    every transactional test restores the database."""
+    every transactional test restores the database. The tests of a slow fixture are grouped."""
     for item in items:
+        grouped = [name for name in GROUPED_FIXTURES if name in getattr(item, "fixturenames", ())]
+        if grouped and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(grouped[0]))
         marker = item.get_closest_marker("django_db")
         transactional = marker and marker.kwargs.get("transaction")
         if transactional and not marker.kwargs.get("serialized_rollback"):
             raise pytest.UsageError(
                 f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)"
             )
+
+
+#: Fixtures that take long to build the first time: the tests that use one run in one process,
+#: which builds it once and replays it for the others (``make test`` uses --dist loadgroup).
+GROUPED_FIXTURES = ("demo", "all_kernen")
 
 
 def pytest_sessionstart(session):

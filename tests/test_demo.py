@@ -11,7 +11,7 @@ import pytest
 
 from kernen.models import InspirationPage, KernPage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow, pytest.mark.xdist_group("demo")]
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def counts():

@@ -425,6 +425,7 @@ def sweep_endpoint(sweep, endpoint):
 FORM_FIELD_NAMES = ["name", "email", "naam", "username", "password", "q", "token"]
 
 
+@pytest.mark.slow
 def test_every_public_endpoint_takes_nul_bytes_invalid_utf8_and_oversized_input(
     site, settings, capsys
 ):

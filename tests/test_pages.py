@@ -7,6 +7,7 @@ from wagtail_factories import ImageFactory
 
 from kernen.data import DATA_FILE
 from kernen.models import AreaBroker
+from tests.snapshots import snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,7 @@ KERN_PAGE_QUERIES = 7 + 2 + 1 + 1 + 1
 
 
 @pytest.fixture
+@snapshot
 def all_kernen(make_kern):
     with DATA_FILE.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))

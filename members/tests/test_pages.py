@@ -136,7 +136,6 @@ def test_public_project_pages_queries_do_not_grow(client, world, make_project, c
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("demo")
 def test_the_demo_has_boards_a_project_and_a_board_login(client, demo):
     output = demo
 
