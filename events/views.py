@@ -17,9 +17,9 @@ from events.models import EventOverviewPage, Registration
 from events.queries import for_feed, in_period, live_events, past, upcoming
 from events.ratelimit import allow
 from events.tokens import read_cancel_token
-from home import pagecache
 from home.queries import public
 from kernen.models import KernPage
+from pagecache.tags import declare_page
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):
@@ -231,5 +231,5 @@ def calendar_feed(request, slug):
         name = _("Activities in %(place)s") % {"place": site.root_page.title}
     else:
         raise Http404
-    pagecache.declare_page(request, page)
+    declare_page(request, page)
     return calendar_response(for_feed(events), name, request)

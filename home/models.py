@@ -19,12 +19,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home import pagecache
 from home.blocks import InformationBodyBlock
 from home.locales import AliasRestrictionsMixin
 from home.panels import panels_for
 from home.ratelimit import allow_submission
 from home.tasks import send_form_email
+from pagecache.tags import CONTENT
 
 #: Name of the field that people leave empty and bots fill in.
 HONEYPOT_FIELD = "website_url"
@@ -59,8 +59,8 @@ class HomePage(AliasRestrictionsMixin, Page):
 
     template = "pages/home_page.html"
 
-    # Page cache (home/pagecache.py): the home page lists the newest of everything.
-    cache_reads = (pagecache.CONTENT,)
+    # Page cache (pagecache/): the home page lists the newest of everything.
+    cache_reads = (CONTENT,)
 
     class Meta:
         verbose_name = _("municipality home page")
@@ -252,23 +252,6 @@ class FormPage(AliasRestrictionsMixin, AbstractEmailForm):
         context = self.get_context(request)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context, status=status)
-
-
-class PendingInvalidation(models.Model):
-    """Page cache tags and cache keys that could not be invalidated because the cache did not
-    answer (home/pagecache.py). Kept in the database so that every app server applies them
-    before it serves a page from the cache again; deleted once applied."""
-
-    tags = models.JSONField(default=list)
-    keys = models.JSONField(default=list)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("pending cache invalidation")
-        verbose_name_plural = _("pending cache invalidations")
-
-    def __str__(self):
-        return f"{len(self.tags)} tags, {len(self.keys)} keys ({self.created_at:%Y-%m-%d %H:%M})"
 
 
 class EmailLink(models.Model):

@@ -15,14 +15,6 @@ def send_form_email(subject: str, body: str, to: list[str], from_address: str) -
 
 
 @task()
-def purge_frontend_cache(urls: list[str]) -> None:
-    """Tell the CDN in front to forget ``urls`` (wagtail.contrib.frontend_cache)."""
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
-    purge_urls_from_cache(urls)
-
-
-@task()
 def send_mydata_link(email: str, url: str | None, valid_hours: int, ask_url: str) -> None:
     """The e-mail of "mijn gegevens" (home/mydata.py): the link, or that we hold nothing."""
     context = {"url": url, "valid_hours": valid_hours, "ask_url": ask_url}

@@ -17,6 +17,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Our apps, lowest first: each imports only the ones above it.
+    "pagecache",
     "home",
     "kernen",
     "news",
@@ -84,7 +85,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After session, auth, locale and messages: it needs the visitor and the language, and
     # must see a response before they add cookies to it.
-    "home.pagecache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # security: django-axes turns a locked-out login into its Dutch 429 page; last, as axes asks.
@@ -492,7 +493,7 @@ MYDATA_LINK_MAX_AGE = env_int("MYDATA_LINK_MAX_AGE", 24 * 60 * 60)
 MYDATA_RATE_LIMIT = env_int("MYDATA_RATE_LIMIT", 10)
 MYDATA_RATE_LIMIT_PER_ADDRESS = env_int("MYDATA_RATE_LIMIT_PER_ADDRESS", 3)
 
-# Page cache (home/pagecache.py): anonymous pages from the cache above, never stale. 0 = off.
+# Page cache (pagecache/): anonymous pages from the cache above, never stale. 0 = off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # Invalidations the cache did not take (Redis unreachable while something was published) wait
 # in the database; each process looks for them before serving a cached page after it lost or
