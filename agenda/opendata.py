@@ -9,8 +9,8 @@ from django.utils.text import slugify
 from wagtail.models import Site
 
 from agenda.queries import joint_kernen_prefetch, live_action_points
-from home.csvsafe import safe_row
 from pagecache.tags import declare, site_tag
+from security.csvsafe import safe_row
 
 FIELDS = [
     "id",

@@ -22,9 +22,9 @@ from wagtail.search import index
 from home.blocks import InformationBodyBlock
 from home.locales import AliasRestrictionsMixin
 from home.panels import panels_for
-from home.ratelimit import allow_submission
 from home.tasks import send_form_email
 from pagecache.tags import CONTENT
+from security.ratelimit import allow_submission
 
 #: Name of the field that people leave empty and bots fill in.
 HONEYPOT_FIELD = "website_url"

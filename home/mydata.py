@@ -4,7 +4,7 @@ Whoever subscribed, registered for an activity, signed up for an action point or
 gave only an e-mail address. At ``/mijn-gegevens/`` they type it in and get an e-mail: with a
 link when we hold something under that address, or saying that we hold nothing. The page says
 the same either way, so it never tells anyone whether an address is known; the IP address and
-the address are rate limited (``home/ratelimit.py``). The link (an opaque token,
+the address are rate limited (``security/ratelimit.py``). The link (an opaque token,
 ``home/emaillinks.py``, valid ``MYDATA_LINK_MAX_AGE``) shows what is held, downloads it as
 JSON and deletes it after a confirmation. Only what sits under that address is deleted, from
 every app that registered it (``home.privacy.register_address_data``); an account is not:
@@ -28,7 +28,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from home import emaillinks, privacy, tasks
-from home.ratelimit import client_address, hit
+from security.ratelimit import client_address, hit
 
 PURPOSE = "mydata"
 WINDOW = 60 * 60  # seconds of the rate limits

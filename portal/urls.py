@@ -10,10 +10,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from agenda import opendata
 from agenda.api import api_router
 from events import views as events_views
-from home.csvsafe import safe_export_urlpatterns
 from home.sitemap import PortalSitemap
 from search import views as search_views
 from security import media
+from security.csvsafe import safe_export_urlpatterns
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

@@ -274,15 +274,15 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
-# Uploads: every path checks the content against its allow-list (home/uploads.py). Images
+# Uploads: every path checks the content against its allow-list (security/uploads.py). Images
 # with more pixels are refused before they are decoded; home.apps gives Pillow the same limit.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 50_000_000)
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.DocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.ImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-# Draftail, with unreadable posted content answered by a 400 instead of a 500 (home/richtext.py).
-WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "home.richtext.RichTextArea"}}
+# Draftail, with unreadable posted content answered by a 400, not a 500 (security/richtext.py).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "security.richtext.RichTextArea"}}
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 
@@ -326,8 +326,8 @@ MEMBERS_MAX_UPLOAD_SIZE = env_int("MEMBERS_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 MEMBERS_INVITATION_VALID_DAYS = env_int("MEMBERS_INVITATION_VALID_DAYS", 7)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
 # "Forgot your password?" requests per visitor's address, and e-mails per e-mail address, per
-# window (security/throttle.py); guesses of a page's password per address and page per window
-# (home/views.py).
+# window (security.views.PasswordResetView); guesses of a page's password per address and page
+# per window (home/views.py).
 PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 10)
 PASSWORD_RESET_RATE_LIMIT_PER_ACCOUNT = env_int("PASSWORD_RESET_RATE_LIMIT_PER_ACCOUNT", 3)
 PASSWORD_RESET_RATE_WINDOW = 60 * 60
@@ -456,14 +456,14 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from a third party in the adm
 
 # Login lock-out (django-axes): after AXES_FAILURE_LIMIT failed logins for one account, or from
 # one address, that account or address waits AXES_COOLOFF_MINUTES. The address is the one the
-# form rate limits use (home.ratelimit.client_address, TRUST_X_FORWARDED_FOR).
+# form rate limits use (security.ratelimit.client_address, TRUST_X_FORWARDED_FOR).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 # 0 minutes: locked until an administrator runs `manage.py axes_reset_username <name>`.
 AXES_COOLOFF_TIME = (
     timedelta(minutes=minutes) if (minutes := env_int("AXES_COOLOFF_MINUTES", 15)) else None
 )
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "security.ratelimit.client_address"
 AXES_LOCKOUT_CALLABLE = "security.lockout.locked_out"
 AXES_USERNAME_CALLABLE = "security.lockout.username"  # cut to its 255-character column
 AXES_HTTP_RESPONSE_CODE = 429
