@@ -9,7 +9,7 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from agenda import admin_views
+from agenda import admin_views, privacy
 from agenda.models import Interest, KernagendaPage, KernagendaVersion, SignUp, Theme
 from agenda.permissions import KernScopedPolicy
 from pagecache.rules import CachedPaths, InvalidateOnChange
@@ -151,3 +151,8 @@ def page_cache_invalidation():
         InvalidateOnChange(Interest, lambda item: page_purge_tags(item.action_point)),
         CachedPaths("agenda.KernagendaOverviewPage", ["actiepunten.csv", "actiepunten.json"]),
     ]
+
+
+# Personal data (AVG): what this app stores and how long (privacy/registry.py).
+hooks.register("privacy_data", privacy.privacy_data)
+hooks.register("retention_rules", privacy.retention_rules)

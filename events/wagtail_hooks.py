@@ -10,6 +10,7 @@ from wagtail.permissions import register_permission_policy
 
 import django_filters
 
+from events import privacy
 from events.models import EventPage, Registration
 from events.permissions import RegistrationPolicy, editable_event_ids
 from pagecache.rules import CachedPaths, InvalidateOnChange
@@ -87,3 +88,8 @@ def page_cache_invalidation():
         CachedPaths("kernen.KernPage", ["agenda.ics"]),
         CachedPaths("events.EventOverviewPage", ["agenda.ics"]),
     ]
+
+
+# Personal data (AVG): what this app stores and how long (privacy/registry.py).
+hooks.register("privacy_data", privacy.privacy_data)
+hooks.register("retention_rules", privacy.retention_rules)

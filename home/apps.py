@@ -15,11 +15,6 @@ class HomeConfig(AppConfig):
         # Wagtail makes renditions of images that were stored before the limit was lowered.
         Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
 
-        from home.privacy import autodiscover
-
-        # Every app's privacy.py: what it stores about a person and how long (AVG).
-        autodiscover()
-
         import home.information  # noqa: F401  (its signal receivers)
         import home.locales  # noqa: F401  (signals: aliases, restrictions, the pages cache)
         from home.models import PortalSettings

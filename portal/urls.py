@@ -56,7 +56,7 @@ urlpatterns += i18n_patterns(
     path("zoeken/", search_views.search, name="search"),
     path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
     path("blijf-op-de-hoogte/", include("subscriptions.urls")),
-    path("mijn-gegevens/", include("home.mydata")),
+    path("mijn-gegevens/", include("privacy.mydata")),
     path("", include("home.urls")),
     prefix_default_language=False,
 )

@@ -18,6 +18,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Our apps, lowest first: each imports only the ones above it.
     "pagecache",
+    "privacy",
     "home",
     "kernen",
     "news",
@@ -477,7 +478,7 @@ TWO_FACTOR_BACKUP_CODES = 10
 OTP_TOTP_ISSUER = "Kernenportaal"
 
 # Personal data (AVG, docs/privacy.md): days after which `purge_personal_data` (daily, cron or
-# the task home.privacy.purge_personal_data) deletes what residents left behind.
+# the task privacy.tasks.purge_personal_data) deletes what residents left behind.
 PRIVACY_EVENT_REGISTRATIONS_DAYS = env_int("PRIVACY_EVENT_REGISTRATIONS_DAYS", 30)  # after it
 PRIVACY_SIGNUPS_DAYS = env_int("PRIVACY_SIGNUPS_DAYS", 365)
 PRIVACY_FORM_SUBMISSIONS_DAYS = env_int("PRIVACY_FORM_SUBMISSIONS_DAYS", 365)
