@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     # Our apps, lowest first: each imports only the ones above it.
     "pagecache",
     "privacy",
+    "ops",
     "home",
     "kernen",
     "news",
