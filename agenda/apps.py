@@ -12,7 +12,6 @@ class AgendaConfig(AppConfig):
         from agenda.panels import kernagenda_panel
         from agenda.provisioning import ensure_municipality_group, grant_redactie_permissions
         from agenda.services import create_action_point
-        from home import pagecache
         from home.panels import Panel, register_panel
         from kernen.bridges import CREATE_ACTION_POINT, register_bridge
         from kernen.sections import (
@@ -52,18 +51,4 @@ class AgendaConfig(AppConfig):
                 get_context=kernagenda_panel,
                 order=30,
             ),
-        )
-        # Page cache: themes show on every kernagenda; versions and sign-ups on their page.
-        from agenda.models import Interest, KernagendaVersion, SignUp, Theme
-
-        pagecache.invalidate_on_change(Theme, lambda theme: pagecache.all_site_tags())
-        pagecache.invalidate_on_change(
-            KernagendaVersion, lambda version: pagecache.page_purge_tags(version.kernagenda)
-        )
-        for model in (SignUp, Interest):
-            pagecache.invalidate_on_change(
-                model, lambda item: pagecache.page_purge_tags(item.action_point)
-            )
-        pagecache.register_cached_paths(
-            "agenda.KernagendaOverviewPage", ["actiepunten.csv", "actiepunten.json"]
         )

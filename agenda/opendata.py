@@ -9,8 +9,8 @@ from django.utils.text import slugify
 from wagtail.models import Site
 
 from agenda.queries import joint_kernen_prefetch, live_action_points
-from home import pagecache
-from home.csvsafe import safe_row
+from pagecache.tags import declare, site_tag
+from security.csvsafe import safe_row
 
 FIELDS = [
     "id",
@@ -35,7 +35,7 @@ def rows(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    pagecache.declare(request, pagecache.site_tag(site.root_page.path), "overview:agenda")
+    declare(request, site_tag(site.root_page.path), "overview:agenda")
     points = (
         live_action_points()
         .descendant_of(site.root_page, inclusive=False)

@@ -4,7 +4,8 @@ docs/privacy.md."""
 
 from django.utils.translation import gettext_lazy as _
 
-from home.privacy import iso, register_address_data, register_retention
+from agenda.models import Interest, SignUp
+from privacy.registry import AddressSource, Retention, iso
 
 
 def _of(model, email):
@@ -14,8 +15,6 @@ def _of(model, email):
 
 
 def export(email) -> dict:
-    from agenda.models import Interest, SignUp
-
     return {
         "sign_ups": [
             {
@@ -44,20 +43,22 @@ def export(email) -> dict:
 
 
 def erase(email) -> None:
-    from agenda.models import Interest, SignUp
-
     _of(SignUp, email).delete()
     _of(Interest, email).delete()
 
 
 def purge(before) -> int:
-    from agenda.models import Interest, SignUp
-
     return (
         SignUp.objects.filter(created_at__lt=before).delete()[0]
         + Interest.objects.filter(created_at__lt=before).delete()[0]
     )
 
 
-register_address_data("action_point_sign_ups", _('"Doe mee" and joint purchases'), export, erase)
-register_retention("action_point_sign_ups", "PRIVACY_SIGNUPS_DAYS", purge)
+def privacy_data() -> list[AddressSource]:
+    return [
+        AddressSource("action_point_sign_ups", _('"Doe mee" and joint purchases'), export, erase)
+    ]
+
+
+def retention_rules() -> list[Retention]:
+    return [Retention("action_point_sign_ups", "PRIVACY_SIGNUPS_DAYS", purge)]

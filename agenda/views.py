@@ -17,8 +17,8 @@ from agenda.models import ActionPointPage, Interest, KernagendaVersion, SignUp, 
 from agenda.tasks import send_signup_notification
 from agenda.versions import compare, snapshot
 from home.queries import public
-from home.ratelimit import client_address, hit
 from kernen.models import KernPage
+from security.ratelimit import client_address, hit
 
 OVERVIEW_PAGE_SIZE = 50
 NO_THEME = "Overig"

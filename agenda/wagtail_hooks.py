@@ -9,9 +9,11 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from agenda import admin_views
-from agenda.models import Interest, KernagendaPage, SignUp, Theme
+from agenda import admin_views, privacy
+from agenda.models import Interest, KernagendaPage, KernagendaVersion, SignUp, Theme
 from agenda.permissions import KernScopedPolicy
+from pagecache.rules import CachedPaths, InvalidateOnChange
+from pagecache.tags import all_site_tags, page_purge_tags
 from security.admin_scope import ScopedModelViewSet, ScopedSnippetViewSet
 
 register_permission_policy(SignUp, KernScopedPolicy(SignUp))
@@ -136,3 +138,21 @@ def publish_version_button(page, user, view_name, next_url=None):
         priority=80,
         page=page,
     )
+
+
+@hooks.register("pagecache_invalidation")
+def page_cache_invalidation():
+    """Themes show on every kernagenda; versions and sign-ups on their page; the CDN forgets
+    the open data with the overview."""
+    return [
+        InvalidateOnChange(Theme, lambda theme: all_site_tags()),
+        InvalidateOnChange(KernagendaVersion, lambda version: page_purge_tags(version.kernagenda)),
+        InvalidateOnChange(SignUp, lambda item: page_purge_tags(item.action_point)),
+        InvalidateOnChange(Interest, lambda item: page_purge_tags(item.action_point)),
+        CachedPaths("agenda.KernagendaOverviewPage", ["actiepunten.csv", "actiepunten.json"]),
+    ]
+
+
+# Personal data (AVG): what this app stores and how long (privacy/registry.py).
+hooks.register("privacy_data", privacy.privacy_data)
+hooks.register("retention_rules", privacy.retention_rules)

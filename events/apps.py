@@ -10,7 +10,6 @@ class EventsConfig(AppConfig):
         from events.demo import load_events_demo
         from events.panels import upcoming_on_kern_page
         from events.permissions import grant_registration_view
-        from home import pagecache
         from home.panels import Panel, register_panel
         from kernen.sections import (
             Section,
@@ -45,12 +44,3 @@ class EventsConfig(AppConfig):
             ),
         )
         register_demo_step("events", load_events_demo, order=30)
-        # Page cache: places left change with every registration; the CDN forgets the
-        # calendars with their pages.
-        from events.models import Registration
-
-        pagecache.invalidate_on_change(
-            Registration, lambda registration: pagecache.page_purge_tags(registration.event)
-        )
-        pagecache.register_cached_paths("kernen.KernPage", ["agenda.ics"])
-        pagecache.register_cached_paths("events.EventOverviewPage", ["agenda.ics"])

@@ -4,12 +4,11 @@ download or delete. See docs/privacy.md."""
 
 from django.utils.translation import gettext_lazy as _
 
-from home.privacy import iso, register_address_data, register_retention
+from events.models import Registration
+from privacy.registry import AddressSource, Retention, iso
 
 
 def _registrations(email):
-    from events.models import Registration
-
     if not email:
         return Registration.objects.none()
     return Registration.objects.filter(email__iexact=email).select_related("event")
@@ -34,10 +33,12 @@ def erase(email) -> None:
 
 
 def purge(before) -> int:
-    from events.models import Registration
-
     return Registration.objects.filter(event__end__lt=before).delete()[0]
 
 
-register_address_data("event_registrations", _("Registrations for activities"), export, erase)
-register_retention("event_registrations", "PRIVACY_EVENT_REGISTRATIONS_DAYS", purge)
+def privacy_data() -> list[AddressSource]:
+    return [AddressSource("event_registrations", _("Registrations for activities"), export, erase)]
+
+
+def retention_rules() -> list[Retention]:
+    return [Retention("event_registrations", "PRIVACY_EVENT_REGISTRATIONS_DAYS", purge)]

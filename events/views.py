@@ -10,16 +10,16 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from events import registrations
-from events.constants import PAGE_SIZE, RegistrationStatus
+from events.constants import PAGE_SIZE, RATE_LIMIT_COUNT, RATE_LIMIT_WINDOW, RegistrationStatus
 from events.forms import OverviewFilterForm, RegistrationForm
 from events.ical import calendar_response
 from events.models import EventOverviewPage, Registration
 from events.queries import for_feed, in_period, live_events, past, upcoming
-from events.ratelimit import allow
 from events.tokens import read_cancel_token
-from home import pagecache
 from home.queries import public
 from kernen.models import KernPage
+from pagecache.tags import declare_page
+from security.ratelimit import allow
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):
@@ -81,7 +81,7 @@ def register(request, page):
     if request.method != "POST":
         return HttpResponseRedirect(page.get_url(request))
     form = RegistrationForm(request.POST)
-    if not allow(request, "register"):
+    if not allow(request, "events:register", RATE_LIMIT_COUNT, RATE_LIMIT_WINDOW):
         return event_detail(
             request,
             page,
@@ -231,5 +231,5 @@ def calendar_feed(request, slug):
         name = _("Activities in %(place)s") % {"place": site.root_page.title}
     else:
         raise Http404
-    pagecache.declare_page(request, page)
+    declare_page(request, page)
     return calendar_response(for_feed(events), name, request)

@@ -10,8 +10,11 @@ from wagtail.permissions import register_permission_policy
 
 import django_filters
 
+from events import privacy
 from events.models import EventPage, Registration
 from events.permissions import RegistrationPolicy, editable_event_ids
+from pagecache.rules import CachedPaths, InvalidateOnChange
+from pagecache.tags import page_purge_tags
 from security.admin_scope import ScopedModelViewSet
 
 register_permission_policy(Registration, RegistrationPolicy(Registration))
@@ -74,3 +77,19 @@ def registrations_button(page, user, view_name=None, next_url=None):
     if page.specific_class is EventPage:
         url = reverse(registration_viewset.get_url_name("index")) + f"?event={page.pk}"
         yield Button(_("Registrations"), url=url, icon_name="group", priority=68)
+
+
+@hooks.register("pagecache_invalidation")
+def page_cache_invalidation():
+    """Places left change with every registration; the CDN forgets the calendars with their
+    pages."""
+    return [
+        InvalidateOnChange(Registration, lambda registration: page_purge_tags(registration.event)),
+        CachedPaths("kernen.KernPage", ["agenda.ics"]),
+        CachedPaths("events.EventOverviewPage", ["agenda.ics"]),
+    ]
+
+
+# Personal data (AVG): what this app stores and how long (privacy/registry.py).
+hooks.register("privacy_data", privacy.privacy_data)
+hooks.register("retention_rules", privacy.retention_rules)

@@ -15,29 +15,15 @@ class HomeConfig(AppConfig):
         # Wagtail makes renditions of images that were stored before the limit was lowered.
         Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
 
-        from home.privacy import autodiscover
-
-        # Every app's privacy.py: what it stores about a person and how long (AVG).
-        autodiscover()
-
         import home.information  # noqa: F401  (its signal receivers)
-        from home import (
-            locales,  # noqa: F401  (signal handlers: aliases, restrictions, the pages cache)
-            pagecache,
-        )
+        import home.locales  # noqa: F401  (signals: aliases, restrictions, the pages cache)
         from home.models import PortalSettings
 
-        pagecache.connect_signals()
         post_save.connect(_forget_portal_settings, sender=PortalSettings)
         post_delete.connect(_forget_portal_settings, sender=PortalSettings)
-        pagecache.invalidate_on_change(
-            PortalSettings,
-            lambda settings: {pagecache.site_tag(settings.site.root_page.path)},
-            on_create=False,
-        )
 
 
 def _forget_portal_settings(sender, instance, **kwargs):
-    from home import pagecache
+    from pagecache.invalidation import forget
 
-    pagecache.forget(f"portalsettings:{instance.site_id}")
+    forget(f"portalsettings:{instance.site_id}")

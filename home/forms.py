@@ -1,5 +1,5 @@
 """Wagtail's image and document forms (admin, choosers, multiple upload) with the portal's
-upload check (``home.uploads``). Named in WAGTAILIMAGES_IMAGE_FORM_BASE and
+upload check (``security.uploads``). Named in WAGTAILIMAGES_IMAGE_FORM_BASE and
 WAGTAILDOCS_DOCUMENT_FORM_BASE."""
 
 from django.conf import settings
@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import UploadedFile
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
-from home.uploads import check_upload
+from security.uploads import check_upload
 
 
 def _checked(form, extensions, max_size):

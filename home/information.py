@@ -4,7 +4,7 @@ Provisioning creates both under the home page, with default Dutch text that the
 municipality's comms staff adapt in the admin (the text is content, not a translated UI
 string). The footer links to every live information page; that list is cached per site and
 dropped when an information page is published, unpublished, moved or deleted (also when the
-cache did not answer at that moment: ``home.pagecache.forget``).
+cache did not answer at that moment: ``pagecache.invalidation.forget``).
 """
 
 from django.core.cache import cache
@@ -14,9 +14,9 @@ from django.dispatch import receiver
 from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home import pagecache
 from home.models import InformationPage
 from home.queries import public
+from pagecache.invalidation import forget
 
 FOOTER_CACHE_KEY = "home:information-links:{site_id}"
 
@@ -175,4 +175,4 @@ def information_links(site):
 @receiver(post_delete, sender=InformationPage)
 def forget_information_links(sender, **kwargs):
     site_ids = Site.objects.values_list("pk", flat=True)
-    pagecache.forget(*(FOOTER_CACHE_KEY.format(site_id=pk) for pk in site_ids))
+    forget(*(FOOTER_CACHE_KEY.format(site_id=pk) for pk in site_ids))

@@ -21,6 +21,8 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, post_page_move
 
+from pagecache.invalidation import forget
+
 # Locale rows by language code, per process. Locales change only when a language is added,
 # so caching them saves every public request the query Wagtail makes to find the active one.
 _locales: dict[str, Locale | None] = {}
@@ -97,12 +99,10 @@ def pages_generation() -> str:
 
 
 def new_pages_generation(**kwargs) -> None:
-    from home import pagecache
-
     instance = kwargs.get("instance")
     if instance is not None and not isinstance(instance, Page):
         return
-    pagecache.forget(GENERATION_KEY)
+    forget(GENERATION_KEY)
 
 
 post_save.connect(new_pages_generation, dispatch_uid="home.locales.saved")

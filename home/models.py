@@ -19,12 +19,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home import pagecache
 from home.blocks import InformationBodyBlock
 from home.locales import AliasRestrictionsMixin
 from home.panels import panels_for
-from home.ratelimit import allow_submission
 from home.tasks import send_form_email
+from pagecache.tags import CONTENT
+from security.ratelimit import allow_submission
 
 #: Name of the field that people leave empty and bots fill in.
 HONEYPOT_FIELD = "website_url"
@@ -59,8 +59,8 @@ class HomePage(AliasRestrictionsMixin, Page):
 
     template = "pages/home_page.html"
 
-    # Page cache (home/pagecache.py): the home page lists the newest of everything.
-    cache_reads = (pagecache.CONTENT,)
+    # Page cache (pagecache/): the home page lists the newest of everything.
+    cache_reads = (CONTENT,)
 
     class Meta:
         verbose_name = _("municipality home page")
@@ -252,41 +252,3 @@ class FormPage(AliasRestrictionsMixin, AbstractEmailForm):
         context = self.get_context(request)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context, status=status)
-
-
-class PendingInvalidation(models.Model):
-    """Page cache tags and cache keys that could not be invalidated because the cache did not
-    answer (home/pagecache.py). Kept in the database so that every app server applies them
-    before it serves a page from the cache again; deleted once applied."""
-
-    tags = models.JSONField(default=list)
-    keys = models.JSONField(default=list)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("pending cache invalidation")
-        verbose_name_plural = _("pending cache invalidations")
-
-    def __str__(self):
-        return f"{len(self.tags)} tags, {len(self.keys)} keys ({self.created_at:%Y-%m-%d %H:%M})"
-
-
-class EmailLink(models.Model):
-    """A link we e-mail to an address that has no account: confirming a subscription, opening
-    "mijn gegevens". The URL holds only a random token, so no address ends up in a link, a
-    browser history or a web server's log; we keep a hash of the token with the address and
-    what the link is for until it is used or expires (``home/emaillinks.py``)."""
-
-    purpose = models.CharField(_("purpose"), max_length=40)
-    token_hash = models.CharField(_("token hash"), max_length=64, unique=True)
-    email = models.EmailField(_("e-mail address"))
-    payload = models.JSONField(_("what was asked for"), default=dict, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    expires_at = models.DateTimeField(_("expires at"), db_index=True)
-
-    class Meta:
-        verbose_name = _("e-mail link")
-        verbose_name_plural = _("e-mail links")
-
-    def __str__(self):
-        return f"{self.purpose} ({self.expires_at:%Y-%m-%d %H:%M})"

@@ -1,9 +1,9 @@
 """The admin's list of a form page's submissions, with its CSV export made safe to open in a
-spreadsheet (``home.csvsafe``)."""
+spreadsheet (``security.csvsafe``)."""
 
 from wagtail.contrib.forms.views import SubmissionsListView as WagtailSubmissionsListView
 
-from home.csvsafe import SafeSpreadsheetExportMixin
+from security.csvsafe import SafeSpreadsheetExportMixin
 
 
 class SubmissionsListView(SafeSpreadsheetExportMixin, WagtailSubmissionsListView):

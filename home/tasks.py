@@ -1,9 +1,6 @@
 """Background work of the home app."""
 
-from django.conf import settings
 from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils.translation import override
 
 from django_tasks import task
 
@@ -12,21 +9,3 @@ from django_tasks import task
 def send_form_email(subject: str, body: str, to: list[str], from_address: str) -> None:
     """Send a form submission to the addresses set on its form page."""
     send_mail(subject, body, from_address, to)
-
-
-@task()
-def purge_frontend_cache(urls: list[str]) -> None:
-    """Tell the CDN in front to forget ``urls`` (wagtail.contrib.frontend_cache)."""
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
-    purge_urls_from_cache(urls)
-
-
-@task()
-def send_mydata_link(email: str, url: str | None, valid_hours: int, ask_url: str) -> None:
-    """The e-mail of "mijn gegevens" (home/mydata.py): the link, or that we hold nothing."""
-    context = {"url": url, "valid_hours": valid_hours, "ask_url": ask_url}
-    with override(settings.LANGUAGE_CODE):
-        subject = render_to_string("emails/mydata_link_subject.txt", context).strip()
-        body = render_to_string("emails/mydata_link.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])

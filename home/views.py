@@ -11,7 +11,7 @@ from wagtail.models import Site
 from wagtail.views import serve_chain
 
 from home.locales import localized
-from home.ratelimit import client_address, hit, too_many
+from security.ratelimit import client_address, hit, too_many
 
 
 def serve(request, path):

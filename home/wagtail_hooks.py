@@ -1,9 +1,18 @@
 from wagtail import hooks
 
-from home import pagecache
+from home.models import PortalSettings
+from pagecache.rules import InvalidateOnChange
+from pagecache.tags import site_tag
 
 
-@hooks.register("before_serve_page")
-def declare_page_cache_tags(page, request, serve_args, serve_kwargs):
-    """Every Wagtail page may be cached for anonymous visitors, with the tags it reads."""
-    pagecache.declare_page(request, page)
+@hooks.register("pagecache_invalidation")
+def page_cache_invalidation():
+    """The portal settings show on every page of their site; Wagtail creates them empty on the
+    first page view, which changes nothing on a page."""
+    return [
+        InvalidateOnChange(
+            PortalSettings,
+            lambda settings: {site_tag(settings.site.root_page.path)},
+            on_create=False,
+        )
+    ]

@@ -7,7 +7,6 @@ class KernenConfig(AppConfig):
     verbose_name = _("Kernen")
 
     def ready(self):
-        from home import pagecache
         from home.information import ensure_information_pages
         from home.panels import Panel, register_panel
         from kernen.inspiration_demo import load_inspiration_demo
@@ -58,7 +57,3 @@ class KernenConfig(AppConfig):
         # The accessibility and privacy statements, before the comms group gets its rights.
         register_municipality_hook("home.information", ensure_information_pages, order=5)
         register_demo_step("kernen.inspiration", load_inspiration_demo, order=40)
-        # Page cache: an area broker's contact details show on the kern pages.
-        from kernen.models import AreaBroker
-
-        pagecache.invalidate_on_change(AreaBroker, lambda broker: pagecache.all_site_tags())

@@ -1,8 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from kernen.models import AreaBroker
+from pagecache.rules import InvalidateOnChange
+from pagecache.tags import all_site_tags
 from security.admin_scope import ScopedSnippetViewSet
 
 
@@ -18,3 +21,9 @@ class AreaBrokerViewSet(ScopedSnippetViewSet):
 
 
 register_snippet(AreaBrokerViewSet)
+
+
+@hooks.register("pagecache_invalidation")
+def page_cache_invalidation():
+    """An area broker's contact details show on the kern pages."""
+    return [InvalidateOnChange(AreaBroker, lambda broker: all_site_tags())]

@@ -1,7 +1,7 @@
 """The account holder's own data (AVG): download everything as JSON, or delete the account.
 
-What the portal holds comes from every app's ``privacy.py`` through ``home.privacy``. Deleting
-asks for the password; messages the person wrote in boards stay, shown as "voormalig lid"
+What the portal holds comes from every app's ``privacy.py`` through ``privacy.registry``.
+Deleting asks for the password; messages the person wrote in boards stay, shown as "voormalig lid"
 (their author becomes empty), and everything stored under their e-mail address goes.
 """
 
@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from home.privacy import erase_user_data, export_user_data
+from privacy.registry import erase_user_data, export_user_data
 
 
 @never_cache

@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 
-from home.privacy import iso, register_data, register_retention
 from members.models import (
     Announcement,
     Invitation,
@@ -23,6 +22,7 @@ from members.models import (
     Thread,
     Vote,
 )
+from privacy.registry import DataSource, Retention, iso
 
 
 def export_account(user) -> dict:
@@ -97,6 +97,12 @@ def purge_invitations(before) -> int:
     return Invitation.objects.filter(created_at__lt=min(before, still_valid)).delete()[0]
 
 
-register_data("account", export_account)
-register_data("member_area", export_member_area, erase_invitations)
-register_retention("invitations", "PRIVACY_INVITATIONS_DAYS", purge_invitations)
+def privacy_data() -> list[DataSource]:
+    return [
+        DataSource("account", export_account),
+        DataSource("member_area", export_member_area, erase_invitations),
+    ]
+
+
+def retention_rules() -> list[Retention]:
+    return [Retention("invitations", "PRIVACY_INVITATIONS_DAYS", purge_invitations)]

@@ -3,7 +3,7 @@ from django.urls import path, reverse_lazy
 
 from members import account_data, views
 from security.forms import LoginForm
-from security.throttle import PasswordResetView
+from security.views import PasswordResetView
 
 urlpatterns = [
     path(

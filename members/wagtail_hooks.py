@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from members import privacy
 from members.access import can_access
 from members.models import Membership
 from members.routes import WorkspaceRoutesMixin
@@ -53,3 +54,8 @@ class MembersViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewset():
     return MembersViewSetGroup()
+
+
+# Personal data (AVG): what this app stores and how long (privacy/registry.py).
+hooks.register("privacy_data", privacy.privacy_data)
+hooks.register("retention_rules", privacy.retention_rules)

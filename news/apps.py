@@ -7,7 +7,6 @@ class NewsConfig(AppConfig):
     verbose_name = _("News and work notices")
 
     def ready(self):
-        from home import pagecache
         from home.panels import Panel, register_panel
         from kernen.sections import (
             Section,
@@ -74,5 +73,3 @@ class NewsConfig(AppConfig):
             ),
         )
         register_demo_step("news", load_news_demo, order=20)
-        # The CDN forgets a kern's feeds and notices calendar with the kern.
-        pagecache.register_cached_paths("kernen.KernPage", ["rss/", "atom/", "werkzaamheden.ics"])

@@ -9,13 +9,13 @@ from django.http import Http404
 
 from wagtail.models import Site
 
-from home import pagecache
 from home import views as home_views
 from home.ical import ical_response
 from home.queries import public
 from kernen.models import KernPage
 from news.calendar import kern_notices_calendar
 from news.feeds import KernAtomFeed, KernFeed
+from pagecache.tags import declare_page
 
 
 def find_kern(request, kern_slug):
@@ -30,7 +30,7 @@ def _kern_or_wagtail(view):
         kern = find_kern(request, kern_slug)
         if kern is None:
             return home_views.serve(request, f"{kern_slug}/{tail}")
-        pagecache.declare_page(request, kern)
+        declare_page(request, kern)
         return view(request, kern)
 
     wrapped.__name__ = view.__name__
@@ -49,7 +49,7 @@ def kern_calendar(request, kern_slug):
     kern = find_kern(request, kern_slug)
     if kern is None:
         raise Http404("Deze kern bestaat niet.")
-    pagecache.declare_page(request, kern)
+    declare_page(request, kern)
     return ical_response(
         kern_notices_calendar(kern, request), f"werkzaamheden-{kern.slug}.ics", inline=True
     )

@@ -16,7 +16,7 @@ is retried: redis-py's connections made by django-redis's pool retry nothing, an
 ``portal/settings/base.py`` says so explicitly.
 
 :func:`changes` counts how often this process lost or regained Redis: the page cache checks
-for invalidations it could not write when that number changes (``home/pagecache.py``).
+for invalidations it could not write when that number changes (``pagecache/invalidation.py``).
 """
 
 import logging

@@ -10,10 +10,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from agenda import opendata
 from agenda.api import api_router
 from events import views as events_views
-from home.csvsafe import safe_export_urlpatterns
 from home.sitemap import PortalSitemap
 from search import views as search_views
 from security import media
+from security.csvsafe import safe_export_urlpatterns
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -56,7 +56,7 @@ urlpatterns += i18n_patterns(
     path("zoeken/", search_views.search, name="search"),
     path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
     path("blijf-op-de-hoogte/", include("subscriptions.urls")),
-    path("mijn-gegevens/", include("home.mydata")),
+    path("mijn-gegevens/", include("privacy.mydata")),
     path("", include("home.urls")),
     prefix_default_language=False,
 )

@@ -40,10 +40,10 @@ from wagtail.search.backends import get_search_backend
 
 from elasticsearch import ApiError, TransportError
 
-from home import pagecache
 from home.locales import localized, pages_generation
 from home.queries import public
 from kernen.models import KernPage
+from pagecache.invalidation import content_version
 from search.text import has_syntax, terms
 
 #: Results beyond this many are not counted or shown; the facets count within them.
@@ -145,7 +145,7 @@ def _cache_key(scope, query, autocomplete, limit, kernen):
     """The cache key of this search, or None when its answer may not come from the cache."""
     if settings.SEARCH_CACHE_SECONDS <= 0:
         return None
-    version = pagecache.content_version()
+    version = content_version()
     if version is None:
         return None
     parts = [

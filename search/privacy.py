@@ -6,16 +6,17 @@ without a count, unless Communicatie pinned a result to it. See docs/privacy.md.
 
 from django.utils import timezone
 
-from home.privacy import register_retention
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+from privacy.registry import Retention
 
 
 def purge(before) -> int:
-    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
-
     # Searches are counted per day in the site's time zone (search.results.record_hit).
     days = QueryDailyHits.objects.filter(date__lt=timezone.localdate(before)).delete()[0]
     queries = Query.objects.filter(daily_hits__isnull=True, editors_picks__isnull=True).delete()
     return days + queries[0]
 
 
-register_retention("search_queries", "PRIVACY_SEARCH_QUERIES_DAYS", purge)
+def retention_rules() -> list[Retention]:
+    return [Retention("search_queries", "PRIVACY_SEARCH_QUERIES_DAYS", purge)]

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page, Site
 
-from home import ratelimit
 from search.engine import Scope, SearchUnavailable, find
 from search.results import (
     SORT_DATE,
@@ -24,6 +23,7 @@ from search.results import (
     type_label,
 )
 from search.text import clean_query, terms
+from security import ratelimit
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8
@@ -149,7 +149,7 @@ def _query_string(query, kern_slugs, type_values, sort):
 
 def _allowed(request, kind, limit):
     """Count this search for the visitor's address; False once there were ``limit`` in the
-    last ``SEARCH_RATE_WINDOW`` seconds (home.ratelimit, like the public forms)."""
+    last ``SEARCH_RATE_WINDOW`` seconds (security.ratelimit, like the public forms)."""
     key = f"search:{kind}:{ratelimit.client_address(request)}"
     return ratelimit.hit(key, limit, settings.SEARCH_RATE_WINDOW)
 

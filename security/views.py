@@ -1,11 +1,15 @@
-"""The second login step: confirm a code, or set up an authenticator app first."""
+"""The security app's views: the second login step (confirm a code, or set up an
+authenticator app first), and Django's "forgot your password" form with rate limits."""
 
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from django_otp import login as otp_login
@@ -13,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from security import twofactor
 from security.forms import CodeForm
+from security.ratelimit import client_address, hit, too_many
 
 
 def next_url(request) -> str:
@@ -78,3 +83,34 @@ def enrol(request):
         },
         status=400 if form.errors else 200,
     )
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's "forgot your password" form, with two limits per ``PASSWORD_RESET_RATE_WINDOW``:
+
+    - per visitor's address, ``PASSWORD_RESET_RATE_LIMIT`` requests; then a Dutch 429 page
+      (it says nothing about any account);
+    - per e-mail address, ``PASSWORD_RESET_RATE_LIMIT_PER_ACCOUNT`` e-mails; further requests
+      send nothing and get the same "check your e-mail" page as always, known address or not,
+      so nobody can flood a member's mailbox or learn whether an address has an account.
+    """
+
+    def post(self, request, *args, **kwargs):
+        window = settings.PASSWORD_RESET_RATE_WINDOW
+        key = f"password-reset:client:{client_address(request)}"
+        if not hit(key, settings.PASSWORD_RESET_RATE_LIMIT, window):
+            return too_many(
+                request,
+                _("Too many attempts"),
+                _("You have asked for a new password too often. Please try again in an hour."),
+                window,
+            )
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].strip().lower()
+        key = f"password-reset:email:{email}"
+        limit = settings.PASSWORD_RESET_RATE_LIMIT_PER_ACCOUNT
+        if not hit(key, limit, settings.PASSWORD_RESET_RATE_WINDOW):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)

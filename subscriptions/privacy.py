@@ -1,16 +1,15 @@
 """E-mail subscriptions (AVG). A subscriber is only stored once the address is confirmed
-(until then the address waits with the confirmation link in ``home.EmailLink``, and in the
-queued e-mail task, which ``home.privacy`` prunes); it is deleted on unsubscribing, through
-"mijn gegevens", or with the account of the same address. See docs/privacy.md."""
+(until then the address waits with the confirmation link in ``privacy.EmailLink``, and in
+the queued e-mail task, which ``privacy.sources`` prunes); it is deleted on unsubscribing,
+through "mijn gegevens", or with the account of the same address. See docs/privacy.md."""
 
 from django.utils.translation import gettext_lazy as _
 
-from home.privacy import iso, register_address_data
+from privacy.registry import AddressSource, iso
+from subscriptions.models import Subscriber
 
 
 def _subscribers(email):
-    from subscriptions.models import Subscriber
-
     if not email:
         return Subscriber.objects.none()
     return Subscriber.objects.filter(email__iexact=email).prefetch_related("kernen")
@@ -33,4 +32,5 @@ def erase(email) -> None:
     _subscribers(email).delete()
 
 
-register_address_data("subscriptions", _("E-mail subscriptions"), export, erase)
+def privacy_data() -> list[AddressSource]:
+    return [AddressSource("subscriptions", _("E-mail subscriptions"), export, erase)]

@@ -1,6 +1,6 @@
 """The links of subscription e-mails.
 
-- Confirming: an opaque token (``home.emaillinks``, purpose ``CONFIRM_PURPOSE``) that expires
+- Confirming: an opaque token (``privacy.emaillinks``, purpose ``CONFIRM_PURPOSE``) that expires
   after ``SUBSCRIPTIONS_CONFIRM_MAX_AGE``; the address and the choices wait with it in the
   database, not in the link. Links sent before that change carry the address and choices
   signed in the link itself; ``read_confirm_token`` still reads them until they expire (three
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 
-from home import emaillinks
+from privacy import emaillinks
 
 CONFIRM_PURPOSE = "subscription"
 CONFIRM_SALT = "subscriptions.confirm"

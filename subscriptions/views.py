@@ -14,11 +14,11 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Site
 
-from home import emaillinks
 from home.locales import default_locale
 from home.queries import public
-from home.ratelimit import client_address, hit
 from kernen.models import KernPage
+from privacy import emaillinks
+from security.ratelimit import client_address, hit
 from subscriptions import tasks
 from subscriptions.constants import Kind
 from subscriptions.forms import SubscribeForm

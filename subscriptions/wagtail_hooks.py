@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from subscriptions import privacy
 from subscriptions.admin_views import ReadOnlyPolicy, SubscribersPerKernView, SubscriberViewSet
 from subscriptions.models import Subscriber
 
@@ -40,3 +41,7 @@ def register_per_kern_menu_item():
         icon_name="mail",
         order=1000,
     )
+
+
+# Personal data (AVG): what this app stores and how long (privacy/registry.py).
+hooks.register("privacy_data", privacy.privacy_data)

@@ -1,6 +1,6 @@
 """CSV formula injection: whatever residents type into a public form (or editors into a title)
 reaches every CSV the portal writes as text a spreadsheet shows, never as a formula it runs
-(``home/csvsafe.py``)."""
+(``security/csvsafe.py``)."""
 
 import csv
 import io
@@ -15,8 +15,8 @@ import pytest
 from agenda.factories import ActionPointPageFactory
 from agenda.models import Interest, SignUp
 from events.models import EventIndexPage, EventPage, Registration
-from home.csvsafe import SafeSpreadsheetExportMixin, export_views, safe_cell
 from home.models import FormField, FormPage
+from security.csvsafe import SafeSpreadsheetExportMixin, export_views, safe_cell
 from subscriptions.models import Subscriber
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,8 @@ import pytest
 
 from agenda.models import Interest, SignUp
 from events.models import Registration
-from home.models import EmailLink, FormPage
+from home.models import FormPage
+from privacy.models import EmailLink
 from subscriptions.models import Subscriber
 from tests.test_privacy import make_event, make_point
 

@@ -1,4 +1,4 @@
-"""The anonymous page cache (home/pagecache.py): what it serves, what it never serves, and that
+"""The anonymous page cache (pagecache/): what it serves, what it never serves, and that
 a change is visible on the very next request while other kernen stay cached."""
 
 from datetime import timedelta
@@ -14,7 +14,6 @@ import pytest
 
 from agenda.models import ActionPointPage, KernagendaOverviewPage, KernagendaPage, Theme
 from events.models import EventIndexPage, EventOverviewPage, EventPage
-from home import pagecache
 from kernen.models import (
     AreaBroker,
     InspirationIndexPage,
@@ -28,6 +27,9 @@ from news.models import (
     WorkNoticeIndexPage,
     WorkNoticePage,
 )
+from pagecache.invalidation import after_commit, invalidate
+from pagecache.middleware import PageCacheMiddleware
+from pagecache.tags import page_read_tags, tag_key
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +126,7 @@ def test_setting_zero_switches_the_cache_off(client, beesd):
 
 
 def test_the_key_holds_host_path_query_and_language(rf):
-    middleware = pagecache.PageCacheMiddleware(lambda request: None)
+    middleware = PageCacheMiddleware(lambda request: None)
     base = middleware._key(rf.get("/beesd/"))
     assert middleware._key(rf.get("/beesd/")) == base
     assert middleware._key(rf.get("/beesd/", HTTP_HOST="localhost")) != base
@@ -404,7 +406,7 @@ def test_a_page_rendered_while_something_is_published_is_not_stored(client, bees
     original = panels.panels_for
 
     def publish_during_render(page, request):
-        pagecache.invalidate("content")
+        invalidate("content")
         return original(page, request)
 
     monkeypatch.setattr("kernen.models.kern.panels_for", publish_during_render)
@@ -418,7 +420,7 @@ def test_a_cache_that_lost_the_tag_versions_serves_nothing_stale(client, beesd):
     from django.core.cache import cache
 
     warm(client, "/beesd/")
-    cache.delete_many([pagecache._tag_key(tag) for tag in pagecache.page_read_tags(beesd)])
+    cache.delete_many([tag_key(tag) for tag in page_read_tags(beesd)])
     assert_fresh(client, "/beesd/")
 
 
@@ -481,7 +483,7 @@ def test_deleting_a_section_costs_the_same_invalidation_with_1_or_5_pages(
             publish(index, page)
         with django_capture_on_commit_callbacks() as callbacks:
             index.delete()
-        return [c for c in callbacks if getattr(c, "func", None) is pagecache._after_commit]
+        return [c for c in callbacks if getattr(c, "func", None) is after_commit]
 
     few = delete_news_with(beesd, 1)
     warm(client, "/heukelum/")

@@ -17,7 +17,6 @@ from django_tasks_db.models import DBTaskResult
 from agenda.factories import ActionPointPageFactory
 from agenda.models import Interest, KernagendaPage, SignUp
 from events.models import EventIndexPage, EventPage, Registration
-from home.privacy import purge, purge_personal_data, retention_rules
 from members.constants import Answer, Role
 from members.models import (
     BoardAreaPage,
@@ -34,6 +33,8 @@ from members.models import (
 )
 from members.services import add_member
 from members.tasks import notify_new_post
+from privacy.registry import purge, retention_rules
+from privacy.tasks import purge_personal_data
 from subscriptions.models import Subscriber
 
 pytestmark = pytest.mark.django_db

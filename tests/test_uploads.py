@@ -1,7 +1,7 @@
 """Every upload path refuses the same bad files with a Dutch reason and stores nothing: the
 admin's documents and images (single, multiple and chooser upload share Wagtail's form base,
-``home.forms``) and the documents of a board's workspace (``members.uploads``). All use
-``home.uploads.check_upload``."""
+``home.forms``) and the documents of a board's workspace (``validate_member_upload``). All use
+``security.uploads.check_upload``."""
 
 import io
 import struct
@@ -18,9 +18,9 @@ import pytest
 from PIL import Image
 
 from home.models import FormField
-from home.uploads import check_upload
 from members.models import BoardAreaPage, Workspace
 from members.services import add_member
+from security.uploads import check_upload
 
 pytestmark = pytest.mark.django_db
 

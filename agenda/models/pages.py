@@ -15,9 +15,9 @@ from wagtail.search import index
 
 from agenda.blocks import DescriptionBlock
 from agenda.constants import BudgetSource, CarrierKind, Status
-from home import pagecache
 from home.locales import AliasRestrictionsMixin
 from kernen.models import KernPage
+from pagecache.tags import branch_tag
 
 
 class KernagendaPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
@@ -256,12 +256,12 @@ class ActionPointPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
 
     template = "pages/action_point_page.html"
 
-    # Page cache (home/pagecache.py): also on /kernagendas/ and its open data, and in the
+    # Page cache (pagecache/): also on /kernagendas/ and its open data, and in the
     # kernagenda of every kern it is shared with.
     cache_purges = ("overview:agenda",)
 
     def cache_related_tags(self):
-        return {pagecache.branch_tag(kern.path) for kern in self.joint_kernen.all()}
+        return {branch_tag(kern.path) for kern in self.joint_kernen.all()}
 
     class Meta:
         verbose_name = _("action point")
@@ -370,7 +370,7 @@ class KernagendaOverviewPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
 
     template = "pages/kernagenda_overview_page.html"
 
-    # Page cache (home/pagecache.py): shows the action points of every kern.
+    # Page cache (pagecache/): shows the action points of every kern.
     cache_reads = ("overview:agenda",)
 
     class Meta:

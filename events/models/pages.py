@@ -152,7 +152,7 @@ class EventPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
 
     template = "pages/event_page.html"
 
-    # Page cache (home/pagecache.py): also on /activiteiten/.
+    # Page cache (pagecache/): also on /activiteiten/.
     cache_purges = ("overview:events",)
 
     class Meta:
@@ -257,7 +257,7 @@ class EventOverviewPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
 
     template = "pages/event_overview_page.html"
 
-    # Page cache (home/pagecache.py): shows the activities of every kern.
+    # Page cache (pagecache/): shows the activities of every kern.
     cache_reads = ("overview:events",)
 
     class Meta:

@@ -15,9 +15,11 @@ from wagtail.contrib.forms.models import FormSubmission
 
 import pytest
 
-from home import pagecache
-from home.models import PendingInvalidation, PortalSettings
+from home.models import PortalSettings
 from home.tests.test_form_page import VALID
+from pagecache.invalidation import reset_waiting
+from pagecache.models import PendingInvalidation
+from pagecache.tags import page_purge_tags
 from portal import cache as redis_breaker
 
 BASE_SETTINGS = Path(__file__).resolve().parents[2] / "portal" / "settings" / "base.py"
@@ -40,7 +42,7 @@ def redis_down(settings, monkeypatch, closed_port):
     settings.CACHES = production_caches(monkeypatch, f"redis://127.0.0.1:{closed_port}/0")
     yield
     redis_breaker.reset()
-    pagecache.reset_waiting()
+    reset_waiting()
 
 
 @pytest.fixture
@@ -64,7 +66,7 @@ def redis_hung(settings, monkeypatch, hung_server):
     settings.REDIS_CIRCUIT_SECONDS = 30
     yield
     redis_breaker.reset()
-    pagecache.reset_waiting()
+    reset_waiting()
 
 
 def timed(call, *args, **kwargs):
@@ -117,7 +119,7 @@ def test_with_redis_hung_redis_is_tried_again_after_the_pause(
         _response, after = timed(client.get, "/beesd/")
     finally:
         redis_breaker.reset()
-        pagecache.reset_waiting()
+        reset_waiting()
 
     assert first >= 1
     assert during < 1
@@ -143,10 +145,10 @@ def redis_away(settings, monkeypatch, hung_server):
             settings.CACHES = working
 
     redis_breaker.reset()
-    pagecache.reset_waiting()
+    reset_waiting()
     yield Switch()
     redis_breaker.reset()
-    pagecache.reset_waiting()
+    reset_waiting()
 
 
 def assert_served_from_cache(client, url):
@@ -209,7 +211,7 @@ def test_an_invalidation_another_server_could_not_write_is_applied_within_the_in
     # What that server left behind: the new title in the database, the tags it could not
     # invalidate waiting.
     type(beesd).objects.filter(pk=beesd.pk).update(title="Beesd en omstreken")
-    PendingInvalidation.objects.create(tags=sorted(pagecache.page_purge_tags(beesd)))
+    PendingInvalidation.objects.create(tags=sorted(page_purge_tags(beesd)))
     time.sleep(1)
 
     response = client.get("/beesd/")

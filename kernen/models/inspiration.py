@@ -161,7 +161,7 @@ class InspirationPage(AliasRestrictionsMixin, Page):
 
     template = "pages/inspiration_page.html"
 
-    # Page cache (home/pagecache.py): also on /inspiratie/, and it shows similar stories of
+    # Page cache (pagecache/): also on /inspiratie/, and it shows similar stories of
     # other kernen.
     cache_reads = ("overview:inspiration",)
     cache_purges = ("overview:inspiration",)
@@ -228,7 +228,7 @@ class InspirationOverviewPage(AliasRestrictionsMixin, Page):
 
     template = "pages/inspiration_overview_page.html"
 
-    # Page cache (home/pagecache.py): shows the stories of every kern.
+    # Page cache (pagecache/): shows the stories of every kern.
     cache_reads = ("overview:inspiration",)
 
     class Meta:

@@ -20,7 +20,7 @@ from members.models.content import (
     Thread,
     Vote,
 )
-from members.uploads import validate_upload
+from security.uploads import validate_member_upload
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -57,7 +57,7 @@ class DocumentUploadForm(WorkspaceForm):
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
-        self.content_type = validate_upload(uploaded)
+        self.content_type = validate_member_upload(uploaded)
         return uploaded
 
     def save(self):

@@ -12,12 +12,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home import pagecache
 from home.locales import AliasRestrictionsMixin
 from home.queries import public
 from members import queries
 from members.access import can_access
 from members.routes import WorkspaceRoutesMixin, paginate, private
+from pagecache.tags import branch_tag
 
 
 class DorpenoverlegPage(WorkspaceRoutesMixin, AliasRestrictionsMixin, Page):
@@ -105,9 +105,9 @@ class ProjectPage(WorkspaceRoutesMixin, AliasRestrictionsMixin, Page):
 
     template = "pages/project_page.html"
 
-    # Page cache (home/pagecache.py): the public summary names the kernen taking part.
+    # Page cache (pagecache/): the public summary names the kernen taking part.
     def cache_related_tags(self):
-        return {pagecache.branch_tag(kern.path) for kern in self.kernen.all()}
+        return {branch_tag(kern.path) for kern in self.kernen.all()}
 
     overview_subpath = "werkruimte/"
 

@@ -93,7 +93,7 @@ class MunicipalityNewsIndexPage(NewsListingMixin, AliasRestrictionsMixin, Page):
 
     template = "pages/news_index_page.html"
 
-    # Page cache (home/pagecache.py): shows the news of every kern.
+    # Page cache (pagecache/): shows the news of every kern.
     cache_reads = ("overview:news",)
 
     class Meta:
@@ -159,7 +159,7 @@ class NewsPage(AliasRestrictionsMixin, Page):
 
     template = "pages/news_page.html"
 
-    # Page cache (home/pagecache.py): also on /nieuws/ and the home page.
+    # Page cache (pagecache/): also on /nieuws/ and the home page.
     cache_purges = ("overview:news",)
 
     class Meta:

@@ -17,12 +17,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home import pagecache
 from home.locales import AliasRestrictionsMixin
 from news import queries
 from news.constants import NOTICES_PER_PAGE, Impact, NoticeStatus
 from news.pagination import paginate
 from news.widgets import LocalLeafletPanel
+from pagecache.tags import branch_tag
 
 #: How wagtailgeowidget stores a point without GeoDjango: "SRID=4326;POINT(lng lat)".
 POINT_PATTERN = re.compile(
@@ -218,15 +218,15 @@ class WorkNoticePage(AliasRestrictionsMixin, Page):
 
     template = "pages/work_notice_page.html"
 
-    # Page cache (home/pagecache.py): a notice shows on the pages of every kern it targets.
+    # Page cache (pagecache/): a notice shows on the pages of every kern it targets.
     def cache_related_tags(self):
         from kernen.models import KernPage
 
         if self.all_kernen:
             home_path = self.path[: self.steplen * 2]
             kernen = KernPage.objects.filter(path__startswith=home_path, depth=3)
-            return {pagecache.branch_tag(path) for path in kernen.values_list("path", flat=True)}
-        return {pagecache.branch_tag(kern.path) for kern in self.kernen.all()}
+            return {branch_tag(path) for path in kernen.values_list("path", flat=True)}
+        return {branch_tag(kern.path) for kern in self.kernen.all()}
 
     class Meta:
         verbose_name = _("work notice")

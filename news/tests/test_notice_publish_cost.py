@@ -10,9 +10,9 @@ from django.utils import timezone
 
 import pytest
 
-from home import pagecache
 from news.models import WorkNoticePage
 from news.tests.test_notices import add_url, notice_form
+from pagecache import invalidation
 
 pytestmark = pytest.mark.django_db
 
@@ -47,16 +47,16 @@ def test_a_notice_for_all_kernen_reaches_every_cached_kern_page_cheaply(
     client.get(add_url(notice_index))
 
     spent = []
-    invalidate = pagecache.invalidate
+    invalidate = invalidation.invalidate
 
     def timed_invalidate(*tags, page_ids=()):
         started = time.perf_counter()
         invalidate(*tags, page_ids=page_ids)
         spent.append(time.perf_counter() - started)
 
-    monkeypatch.setattr(pagecache, "invalidate", timed_invalidate)
+    monkeypatch.setattr(invalidation, "invalidate", timed_invalidate)
     with_cache, seconds = publish_through_admin(client, notice_index, "Storm overal")
-    monkeypatch.setattr(pagecache, "invalidate", invalidate)
+    monkeypatch.setattr(invalidation, "invalidate", invalidate)
 
     client.logout()
     for kern in all_kernen:
@@ -66,7 +66,7 @@ def test_a_notice_for_all_kernen_reaches_every_cached_kern_page_cheaply(
 
     # The same publish without the page cache's invalidation.
     client.force_login(comms_user)
-    monkeypatch.setattr(pagecache, "invalidate", lambda *tags, page_ids=(): None)
+    monkeypatch.setattr(invalidation, "invalidate", lambda *tags, page_ids=(): None)
     without_cache, _seconds = publish_through_admin(client, notice_index, "Storm weer")
 
     assert with_cache - without_cache <= INVALIDATION_QUERIES

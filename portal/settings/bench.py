@@ -16,4 +16,7 @@ os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
 
 from .production import *  # noqa: E402, F403
 
+# The benchmark tools (`generate_site`, `bench_measure`, `bench_publish`), which production
+# settings leave out.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
 ROOT_URLCONF = "bench.urls"

@@ -18,6 +18,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 MIDDLEWARE = [name for name in MIDDLEWARE if not name.startswith("whitenoise")]  # noqa: F405
+# The benchmark tools have tests of their own (bench/tests/); production leaves them out.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
 # Django's test client logs in without a request, which django-axes refuses; the security
 # tests switch lock-out and the second login step on where they test them.
 AXES_ENABLED = False

@@ -10,7 +10,7 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 
 import pytest
 
-from home.privacy import purge
+from privacy.registry import purge
 
 pytestmark = pytest.mark.django_db
 

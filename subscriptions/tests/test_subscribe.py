@@ -13,8 +13,8 @@ from django.utils import timezone
 import pytest
 
 from home import panels
-from home.models import EmailLink
-from home.privacy import purge
+from privacy.models import EmailLink
+from privacy.registry import purge
 from subscriptions.models import Delivery, Subscriber
 from subscriptions.tokens import (
     CONFIRM_SALT,

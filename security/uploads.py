@@ -192,3 +192,16 @@ def check_upload(uploaded, *, extensions, max_size: int) -> str:
             code="content",
         )
     return CONTENT_TYPES[extension]
+
+
+#: What a board may upload in its workspace (the member area): documents, spreadsheets and
+#: photos.
+MEMBER_EXTENSIONS = ("pdf", "docx", "xlsx", "odt", "ods", "png", "jpg", "jpeg")
+
+
+def validate_member_upload(uploaded) -> str:
+    """A document for a workspace of the member area: raise ValidationError with a Dutch
+    reason, or return the file's content type."""
+    return check_upload(
+        uploaded, extensions=MEMBER_EXTENSIONS, max_size=settings.MEMBERS_MAX_UPLOAD_SIZE
+    )

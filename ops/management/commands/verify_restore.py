@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home import backup
+from ops import backup
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from home import backup
+from ops import backup
 
 
 class Command(BaseCommand):

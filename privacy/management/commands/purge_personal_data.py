@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.privacy import purge
+from privacy.registry import purge
 
 
 class Command(BaseCommand):

@@ -4,10 +4,10 @@ Whoever subscribed, registered for an activity, signed up for an action point or
 gave only an e-mail address. At ``/mijn-gegevens/`` they type it in and get an e-mail: with a
 link when we hold something under that address, or saying that we hold nothing. The page says
 the same either way, so it never tells anyone whether an address is known; the IP address and
-the address are rate limited (``home/ratelimit.py``). The link (an opaque token,
-``home/emaillinks.py``, valid ``MYDATA_LINK_MAX_AGE``) shows what is held, downloads it as
+the address are rate limited (``security/ratelimit.py``). The link (an opaque token,
+``privacy/emaillinks.py``, valid ``MYDATA_LINK_MAX_AGE``) shows what is held, downloads it as
 JSON and deletes it after a confirmation. Only what sits under that address is deleted, from
-every app that registered it (``home.privacy.register_address_data``); an account is not:
+every app that declared it (``AddressSource`` in its ``privacy_data`` hook); an account is not:
 its holder uses ``/mijn-account/``.
 """
 
@@ -27,8 +27,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from home import emaillinks, privacy, tasks
-from home.ratelimit import client_address, hit
+from privacy import emaillinks, registry, tasks
+from security.ratelimit import client_address, hit
 
 PURPOSE = "mydata"
 WINDOW = 60 * 60  # seconds of the rate limits
@@ -52,7 +52,7 @@ class RequestForm(forms.Form):
     )
 
     def clean_email(self):
-        return privacy.normalise(self.cleaned_data["email"])
+        return registry.normalise(self.cleaned_data["email"])
 
     @property
     def is_robot(self) -> bool:
@@ -96,7 +96,7 @@ def send_link(request, email: str) -> None:
     if not hit(f"mydata:email:{email}", settings.MYDATA_RATE_LIMIT_PER_ADDRESS, WINDOW):
         return
     url = None
-    if any(privacy.holds_something(data) for data in privacy.export_address_data(email).values()):
+    if any(registry.holds_something(data) for data in registry.export_address_data(email).values()):
         token = emaillinks.issue(PURPOSE, email, settings.MYDATA_LINK_MAX_AGE)
         url = request.build_absolute_uri(reverse("mydata:overview", args=[token]))
     transaction.on_commit(
@@ -153,11 +153,11 @@ def summary(email: str) -> list[tuple[str, int]]:
             return sum(count(value) for value in data.values())
         return len(data) if isinstance(data, list) else int(bool(data))
 
-    data = privacy.export_address_data(email)
+    data = registry.export_address_data(email)
     return [
         (source.label, count(data[source.key]))
-        for source in privacy.address_sources()
-        if privacy.holds_something(data[source.key])
+        for source in registry.address_sources()
+        if registry.holds_something(data[source.key])
     ]
 
 
@@ -182,7 +182,7 @@ def download(request, link, token):
     data = {
         "exported_at": timezone.now().isoformat(),
         "email": link.email,
-        **privacy.export_address_data(link.email),
+        **registry.export_address_data(link.email),
     }
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
@@ -198,7 +198,7 @@ def download(request, link, token):
 def delete(request, link, token):
     if request.method == "POST":
         with transaction.atomic():
-            privacy.erase_address_data(link.email)  # the link itself goes with it
+            registry.erase_address_data(link.email)  # the link itself goes with it
         return message(
             request,
             _("Your data have been deleted"),

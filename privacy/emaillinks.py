@@ -1,9 +1,9 @@
 """Links sent by e-mail that carry nothing personal: a random token in the URL, and with its
-SHA-256 hash in ``home.EmailLink`` the address and what the link is for.
+SHA-256 hash in ``privacy.EmailLink`` the address and what the link is for.
 
 ``issue`` makes one and returns the token for the URL; ``read`` finds it again (or raises
 ``InvalidLink``, ``ExpiredLink``); ``used`` deletes it. Expired links are deleted by the
-daily ``purge_personal_data`` (``home/privacy.py``). A database copy on its own opens no
+daily ``purge_personal_data`` (``privacy/sources.py``). A database copy on its own opens no
 link: only hashes are stored.
 """
 
@@ -12,6 +12,8 @@ import secrets
 from datetime import timedelta
 
 from django.utils import timezone
+
+from privacy.models import EmailLink
 
 #: Tokens are 43 characters of URL-safe base64 (256 random bits).
 TOKEN_BYTES = 32
@@ -31,8 +33,6 @@ def token_hash(token: str) -> str:
 
 def issue(purpose: str, email: str, max_age: int, payload: dict | None = None) -> str:
     """Store a link for ``email`` valid for ``max_age`` seconds; return its token."""
-    from home.models import EmailLink
-
     token = secrets.token_urlsafe(TOKEN_BYTES)
     EmailLink.objects.create(
         purpose=purpose,
@@ -46,8 +46,6 @@ def issue(purpose: str, email: str, max_age: int, payload: dict | None = None) -
 
 def read(purpose: str, token: str):
     """The ``EmailLink`` of ``token`` for ``purpose``."""
-    from home.models import EmailLink
-
     link = EmailLink.objects.filter(purpose=purpose, token_hash=token_hash(token)).first()
     if link is None:
         raise InvalidLink
@@ -61,6 +59,4 @@ def used(link) -> None:
 
 
 def purge_expired(before) -> int:
-    from home.models import EmailLink
-
     return EmailLink.objects.filter(expires_at__lt=before).delete()[0]

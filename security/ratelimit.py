@@ -1,8 +1,11 @@
 """Per-address limits on the public forms, counted in Django's cache (Redis in production).
 
 Every form that residents post without an account (klankbordgroep, activity registration,
-"doe mee", subscriptions, search, password reset, page passwords) counts its attempts here, so
-the proxy setting and the counting live in one place.
+"doe mee", subscriptions, "mijn gegevens", search, password reset, page passwords) counts its
+attempts here, so the proxy setting and the counting live in one place. Logins are limited by
+django-axes, which takes its visitor's address from ``client_address`` too
+(``AXES_CLIENT_IP_CALLABLE``); the password reset form's limits are in
+``security.views.PasswordResetView``.
 """
 
 import hashlib
@@ -43,13 +46,17 @@ def hit(key: str, limit: int, window: int) -> bool:
     return count <= limit
 
 
+def allow(request, scope: str, limit: int, window: int) -> bool:
+    """Count one attempt from the visitor's address at ``scope``; False once it made more
+    than ``limit`` within ``window`` seconds."""
+    return hit(f"{scope}:{client_address(request)}", limit, window)
+
+
 def allow_submission(request, page) -> bool:
     """Count this submission; False once the address sent ``FORM_RATE_LIMIT`` of them to this
     form within ``FORM_RATE_LIMIT_WINDOW`` seconds."""
-    return hit(
-        f"form:{page.pk}:{client_address(request)}",
-        settings.FORM_RATE_LIMIT,
-        settings.FORM_RATE_LIMIT_WINDOW,
+    return allow(
+        request, f"form:{page.pk}", settings.FORM_RATE_LIMIT, settings.FORM_RATE_LIMIT_WINDOW
     )
 
 

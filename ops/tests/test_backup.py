@@ -18,7 +18,7 @@ from wagtail.models import Page
 import pytest
 from wagtail_factories import ImageFactory
 
-from home.backup import build_manifest, compare
+from ops.backup import build_manifest, compare
 
 ROOT = Path(__file__).resolve().parents[2]
 FILE_STORAGE = {
