@@ -63,10 +63,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # security: Content-Security-Policy (the admin's own policy) and Permissions-Policy on
-    # every response Django makes, error pages included.
+    # security: Content-Security-Policy (the admin's own policy) and Permissions-Policy
+    # (django-permissions-policy, from PERMISSIONS_POLICY) on every response Django makes,
+    # error pages included.
     "security.middleware.ContentSecurityPolicyMiddleware",
-    "security.middleware.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # security: a NUL byte anywhere in a request gets a 400 before sessions or any view pass
     # it to the database (PostgreSQL refuses text that holds one).
     "security.middleware.NulByteMiddleware",
@@ -391,7 +392,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True  # Wagtail's admin reads the token from the page, not the cookie
 CSRF_COOKIE_SAMESITE = "Lax"
-# Browser features the portal never uses are switched off for every page and frame.
+# Browser features the portal never uses are switched off for every page and frame
+# (django-permissions-policy; it refuses a feature name it does not know).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
