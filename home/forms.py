@@ -1,5 +1,6 @@
 """Wagtail's image and document forms (admin, choosers, multiple upload) with the portal's
-upload check (``security.uploads``). Named in WAGTAILIMAGES_IMAGE_FORM_BASE and
+upload check (``security.uploads``): all of it for documents; for images only what Wagtail's own
+image field does not check (markup inside an image). Named in WAGTAILIMAGES_IMAGE_FORM_BASE and
 WAGTAILDOCS_DOCUMENT_FORM_BASE."""
 
 from django.conf import settings
@@ -8,7 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
-from security.uploads import check_upload
+from security.uploads import check_upload, refuse_markup
 
 
 def _checked(form, extensions, max_size):
@@ -32,6 +33,10 @@ class DocumentForm(BaseDocumentForm):
 
 class ImageForm(BaseImageForm):
     def clean_file(self):
-        return _checked(
-            self, settings.WAGTAILIMAGES_EXTENSIONS, settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
-        )
+        # Wagtail's image field has checked the rest before this runs: the extension
+        # (WAGTAILIMAGES_EXTENSIONS), the size (WAGTAILIMAGES_MAX_UPLOAD_SIZE), that the content
+        # is an image of that format, and the pixels (WAGTAILIMAGES_MAX_IMAGE_PIXELS).
+        uploaded = self.cleaned_data.get("file")
+        if isinstance(uploaded, UploadedFile):
+            refuse_markup(uploaded)
+        return uploaded

@@ -1,6 +1,6 @@
 """Typed reading of the environment: the one place settings look at ``os.environ``.
 
-Every variable read here is listed in the README's configuration table.
+Every variable read here is listed in docs/configuration.md.
 """
 
 import os

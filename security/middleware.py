@@ -1,5 +1,5 @@
-"""Security headers, NUL bytes in requests and the second login step, for every response Django
-makes."""
+"""The admin's own Content-Security-Policy, NUL bytes in requests and the second login step, for
+every response Django makes. (Permissions-Policy comes from django-permissions-policy.)"""
 
 from urllib.parse import urlencode
 
@@ -49,24 +49,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             admin = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
             parts = PolicyParts(default_config(admin), parts.update, parts.replace, parts.nonce)
         return parts
-
-
-class PermissionsPolicyMiddleware:
-    """``Permissions-Policy`` from ``PERMISSIONS_POLICY`` (feature → allowed origins); Django
-    has no setting for it."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.header = ", ".join(
-            f"{feature}=({' '.join(origins)})"
-            for feature, origins in settings.PERMISSIONS_POLICY.items()
-        )
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if self.header:
-            response.headers.setdefault("Permissions-Policy", self.header)
-        return response
 
 
 #: The text of templates/400.html, also the API's message.

@@ -153,6 +153,19 @@ def content_matches(uploaded, extension: str) -> bool:
     return False
 
 
+def refuse_markup(uploaded) -> None:
+    """SVG, HTML and XML are refused whatever the file is called, also a real image that holds
+    markup in its first kilobyte (Wagtail's image field checks the format, not this)."""
+    if extension_of(uploaded.name) == "svg" or looks_like_markup(uploaded):
+        raise ValidationError(
+            _(
+                "SVG, HTML and XML files cannot be uploaded: they can contain scripts. "
+                "Save a drawing as PNG or a document as PDF."
+            ),
+            code="markup",
+        )
+
+
 def check_upload(uploaded, *, extensions, max_size: int) -> str:
     """Raise ``ValidationError`` with a Dutch reason, or return the file's content type.
 
@@ -167,15 +180,8 @@ def check_upload(uploaded, *, extensions, max_size: int) -> str:
         )
     if uploaded.size == 0:
         raise ValidationError(_("This file is empty."), code="empty")
+    refuse_markup(uploaded)
     extension = extension_of(uploaded.name)
-    if extension == "svg" or looks_like_markup(uploaded):
-        raise ValidationError(
-            _(
-                "SVG, HTML and XML files cannot be uploaded: they can contain scripts. "
-                "Save a drawing as PNG or a document as PDF."
-            ),
-            code="markup",
-        )
     if extension not in allowed:
         raise ValidationError(
             _("Files of this type cannot be uploaded. Allowed are: %(allowed)s."),

@@ -1,7 +1,7 @@
 """Every upload path refuses the same bad files with a Dutch reason and stores nothing: the
 admin's documents and images (single, multiple and chooser upload share Wagtail's form base,
-``home.forms``) and the documents of a board's workspace (``validate_member_upload``). All use
-``security.uploads.check_upload``."""
+``home.forms``) and the documents of a board's workspace (``members.uploads``). Documents use
+``security.uploads.check_upload``; images Wagtail's image field and ``security.uploads.refuse_markup``."""
 
 import io
 import struct
@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, UploadedFile
 
 import pytest
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from home.models import FormField
 from members.models import BoardAreaPage, Workspace
@@ -49,6 +49,15 @@ def good_png() -> bytes:
 
 def good_pdf() -> bytes:
     return b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def png_with_markup() -> bytes:
+    """A real PNG that Wagtail's image field accepts, with a script in a text chunk."""
+    buffer = io.BytesIO()
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Comment", "<script>alert(1)</script>")
+    Image.new("RGB", (20, 10), "green").save(buffer, "PNG", pnginfo=text)
+    return buffer.getvalue()
 
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + b"\x00" * 200
@@ -230,6 +239,18 @@ def test_the_admin_refuses_a_decompression_bomb(admin_client, media, path):
     text = refusal_text(post(admin_client, "bom.png", bomb_png()))
 
     assert "pixels" in text
+    assert_nothing_stored(model(), media)
+
+
+@pytest.mark.parametrize("path", ["image", "images (multiple)"])
+def test_the_admin_refuses_an_image_with_markup_inside(admin_client, media, path):
+    """Wagtail's image field checks the extension, size, format and pixels; the markup check
+    is the part of ours that images still need."""
+    post, model = ADMIN_PATHS[path]
+
+    text = refusal_text(post(admin_client, "foto.png", png_with_markup()))
+
+    assert "kunnen scripts bevatten" in text
     assert_nothing_stored(model(), media)
 
 

@@ -92,10 +92,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # security: Content-Security-Policy (the admin's own policy) and Permissions-Policy on
-    # every response Django makes, error pages included.
+    # security: Content-Security-Policy (the admin's own policy) and Permissions-Policy
+    # (django-permissions-policy, from PERMISSIONS_POLICY) on every response Django makes,
+    # error pages included.
     "security.middleware.ContentSecurityPolicyMiddleware",
-    "security.middleware.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # security: a NUL byte anywhere in a request gets a 400 before sessions or any view pass
     # it to the database (PostgreSQL refuses text that holds one).
     "security.middleware.NulByteMiddleware",

@@ -35,7 +35,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True  # Wagtail's admin reads the token from the page, not the cookie
 CSRF_COOKIE_SAMESITE = "Lax"
-# Browser features the portal never uses are switched off for every page and frame.
+# Browser features the portal never uses are switched off for every page and frame
+# (django-permissions-policy; it refuses a feature name it does not know).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
