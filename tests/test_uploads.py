@@ -1,7 +1,8 @@
 """Every upload path refuses the same bad files with a Dutch reason and stores nothing: the
 admin's documents and images (single, multiple and chooser upload share Wagtail's form base,
-``home.forms``) and the documents of a board's workspace (``members.uploads``). Documents use
-``security.uploads.check_upload``; images Wagtail's image field and ``security.uploads.refuse_markup``."""
+``home.forms``) and the documents of a board's workspace (``validate_member_upload``).
+Documents use ``security.uploads.check_upload``; images Wagtail's image field and
+``security.uploads.refuse_markup``."""
 
 import io
 import struct
