@@ -42,7 +42,7 @@ def has_syntax(query):
     return '"' in query or bool(re.search(r"(^|\s)-\w", query))
 
 
-def _stem(term):
+def crude_stem(term):
     """A crude Dutch stem for highlighting: "fietspaden" → "fietspad", "kernen" → "kern"."""
     for suffix in ("en", "s"):
         if term.endswith(suffix) and len(term) - len(suffix) >= 4:
@@ -53,7 +53,8 @@ def _stem(term):
 def term_pattern(query_terms):
     """A regex that matches every whole word containing one of the terms' stems, so that
     compounds ("wegwerkzaamheden") and other forms ("fietspad") light up too."""
-    stems = sorted({_stem(term) for term in query_terms if len(term) >= 2}, key=len, reverse=True)
+    stems = {crude_stem(term) for term in query_terms if len(term) >= 2}
+    stems = sorted(stems, key=len, reverse=True)
     if not stems:
         return None
     alternatives = "|".join(re.escape(stem) for stem in stems)
