@@ -2,7 +2,7 @@
 
     createdb -h 127.0.0.1 -U postgres kp_bench
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kp_bench \\
-        .venv/bin/python bench/search_bench.py --pages 50000
+        .venv/bin/python -m bench.search_bench --pages 50000
 
 Steps: migrate and load the demo (idempotent), measure; then add ``--pages`` plain pages spread
 over the kernen (bulk inserts, indexed with Wagtail's backend, each with ~40 words of Dutch
@@ -37,7 +37,7 @@ django.setup()
 
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection, reset_queries, transaction  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
@@ -115,6 +115,7 @@ def run_measurements(label, repeat):
             hits = len(engine.find(scope, query))
             match = measure(lambda q=query: engine.find(scope, q), repeat)
             page = measure(lambda q=query: client.get("/zoeken/", {"q": q}, HTTP_HOST=host), repeat)
+            reset_queries()  # a request empties the log: count from an empty one
             with CaptureQueriesContext(connection) as queries:
                 client.get("/zoeken/", {"q": query}, HTTP_HOST=host)
             suggest = measure(

@@ -110,6 +110,13 @@ def uses_postgres_index():
     return backend.endswith(".database") and connection.vendor == "postgresql"
 
 
+def stems_words():
+    """Whether the search finds other forms of a word ("fietspaden" → "fietspad"): on
+    PostgreSQL and Elasticsearch, not with SQLite's full-text search (``make run``)."""
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    return uses_postgres_index() or "elasticsearch" in backend
+
+
 def find(scope, query, autocomplete=False, limit=None, kernen=()):
     """The public live pages of ``scope`` that match ``query``: a list of at most ``limit``
     (default ``MAX_HITS``) :class:`Hit`, best first. ``autocomplete`` matches the beginning
@@ -165,17 +172,21 @@ def _below(pages, kernen):
     return pages.filter(within)
 
 
-#: Besides the pages titled exactly as the query, the newest pages whose title matches (at most
-#: this many) and the newest pages that match at all (at most the hits asked for) are ranked: a
-#: word on tens of thousands of pages costs no more than a rare one (docs/search.md).
-TITLE_CANDIDATES = 200
+#: The page id of an index entry, as an integer: the expression of the index
+#: ``search_entry_page`` (search/migrations/0002), so that PostgreSQL can join pages and index
+#: entries from either side (Wagtail's own join compares the id as text, which only a scan of
+#: every page can do).
+ENTRY_PAGE_ID = "(CASE WHEN entry.object_id ~ '^[0-9]{1,9}$' THEN entry.object_id::integer END)"
 
 
 def _postgres_hits(scope, query, limit, kernen):
     """The hits on PostgreSQL: the compound forms of the query's words from the site's
     vocabulary (search.compounds, one query), then one query over Wagtail's index that ranks
-    only the candidates, each tier found through an index. Returns (hits, the parts of
-    compound words, for highlighting)."""
+    only the candidates: the pages titled exactly as the query (an index on the lowercase
+    title) and the newest ``limit`` pages that match (the pages walked newest first, each
+    checked through the index entry's unique key, until ``limit`` match; a rare word is
+    found through the GIN indexes instead, as PostgreSQL chooses). A word on tens of
+    thousands of pages so costs about as much as one on a thousand."""
     config = get_search_backend().config
     words_of_query = [] if has_syntax(query) else terms(query)
 
@@ -211,33 +222,33 @@ def _ranked_candidates(scope, query, limit, kernen, config, words):
     pages_sql, pages_params = pages.query.sql_with_params()
     exact = " ".join(query.lower().split())
     # The ORM's SQL of the site's public pages; every value in it is a parameter.
-    tier = f"""SELECT page.id, entry.id AS entry_id FROM ({pages_sql}) AS page
+    tier = f"""SELECT page.id, page.content_type_id, page.path, page.first_published_at,
+            entry.id AS entry_id
+        FROM ({pages_sql}) AS page
         JOIN wagtailsearch_indexentry AS entry
-        ON entry.content_type_id = page.content_type_id AND entry.object_id = page.id::text"""  # noqa: S608
+        ON entry.content_type_id = page.content_type_id AND {ENTRY_PAGE_ID} = page.id"""  # noqa: S608
+    exact = " ".join(query.lower().split())
     sql = f"""
         WITH candidate AS (
             ({tier} WHERE lower(entry.title_text) = %s)
             UNION
-            ({tier} WHERE entry.title @@ {match_sql} ORDER BY page.id DESC LIMIT %s)
-            UNION
             ({tier} WHERE (entry.title @@ {match_sql} OR entry.body @@ {match_sql})
              ORDER BY page.id DESC LIMIT %s)
         )
-        SELECT page.id, page.content_type_id, page.path, page.first_published_at
+        SELECT candidate.id, candidate.content_type_id, candidate.path,
+            candidate.first_published_at
         FROM candidate
-        JOIN wagtailcore_page AS page ON page.id = candidate.id
         JOIN wagtailsearch_indexentry AS entry ON entry.id = candidate.entry_id
         ORDER BY
             (lower(entry.title_text) = %s)::int * 10
             + ts_rank(entry.title, {match_sql}) * 2 + ts_rank(entry.body, {match_sql})
             + ts_rank(entry.title, {typed_sql}) * 2 + ts_rank(entry.body, {typed_sql})
             DESC,
-            page.id DESC
+            candidate.id DESC
         LIMIT %s
     """  # noqa: S608 - constants and the ORM's SQL; every value is a parameter
     params = [
         *pages_params, exact,
-        *pages_params, *match_params, TITLE_CANDIDATES,
         *pages_params, *match_params, *match_params, limit,
         exact, *match_params, *match_params, *typed_params, *typed_params, limit,
     ]  # fmt: skip
@@ -258,9 +269,12 @@ def _within_time(fetch):
     try:
         with transaction.atomic():
             with connection.cursor() as cursor:
+                # No parallel workers either: on a small server their start costs more than
+                # the bounded query they would share.
                 cursor.execute(
                     "SELECT current_setting('statement_timeout'), "
-                    "set_config('statement_timeout', %s, true)",
+                    "set_config('statement_timeout', %s, true), "
+                    "set_config('max_parallel_workers_per_gather', '0', true)",
                     [f"{milliseconds}ms"],
                 )
                 previous = cursor.fetchone()[0]

@@ -11,7 +11,9 @@ entries (sorted, ``ON CONFLICT DO NOTHING``, so concurrent indexing neither fail
 deadlocks); words are never removed (a word that no page has any more only makes a query
 a little longer). ``manage.py search_vocabulary`` fills the table again from the index.
 
-An index on ``lower(title_text)`` finds the pages titled exactly as the query.
+Two more indexes on Wagtail's index table: ``lower(title_text)`` finds the pages titled
+exactly as the query; ``(content_type_id, object_id as an integer)`` joins pages and index
+entries from either side (search/engine.py).
 
 On SQLite (and with Elasticsearch, whose index is elsewhere) this migration does nothing.
 """
@@ -49,6 +51,10 @@ CREATE = [
     # Pages titled exactly as the query are always ranked (search.engine).
     "CREATE INDEX IF NOT EXISTS search_title_lower ON wagtailsearch_indexentry "
     "(lower(title_text))",
+    # Pages and their index entries joined from either side: the entry's object id as an
+    # integer (search.engine.ENTRY_PAGE_ID, the same expression).
+    "CREATE INDEX IF NOT EXISTS search_entry_page ON wagtailsearch_indexentry "
+    "(content_type_id, (CASE WHEN object_id ~ '^[0-9]{1,9}$' THEN object_id::integer END))",
     f"""
     CREATE OR REPLACE FUNCTION search_word_collect() RETURNS trigger
     LANGUAGE plpgsql AS $$
@@ -85,6 +91,7 @@ CREATE = [
 
 DROP = [
     "DROP INDEX IF EXISTS search_title_lower",
+    "DROP INDEX IF EXISTS search_entry_page",
     "DROP TRIGGER IF EXISTS search_word_on_insert ON wagtailsearch_indexentry",
     "DROP TRIGGER IF EXISTS search_word_on_update ON wagtailsearch_indexentry",
     "DROP FUNCTION IF EXISTS search_word_collect()",
