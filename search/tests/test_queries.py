@@ -22,8 +22,9 @@ BASE_QUERIES = 3
 RESULTS_PAGE_QUERIES = BASE_QUERIES + MATCH_QUERIES + 1 + 1 + 1
 #: Filtered to plain pages, page 2: no promotions, no count.
 FILTERED_PAGE_2_QUERIES = BASE_QUERIES + MATCH_QUERIES + 1
-#: Nothing found: + match (SQLite: no second query), promotions, popular searches.
-NO_RESULTS_PAGE_QUERIES = BASE_QUERIES + 1 + 1 + 1
+#: Nothing found: + match (PostgreSQL: the vocabulary and the match; SQLite: no ids, so no
+#: second query), promotions, popular searches.
+NO_RESULTS_PAGE_QUERIES = BASE_QUERIES + (2 if on_postgres_index else 1) + 1 + 1
 #: Suggestions: site, site root with its kernen, match, titles.
 SUGGESTIONS_QUERIES = 2 + MATCH_QUERIES + 1
 #: The time limit of the match on PostgreSQL (search.engine._within_time): set_config, and in
