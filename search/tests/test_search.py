@@ -316,7 +316,8 @@ def test_a_part_finds_the_compounds_that_contain_it(client, make_kern):
 
 @needs_compounds
 def test_a_page_published_later_is_found_by_its_compound(client, beesd, add_page):
-    assert result_titles(client.get("/zoeken/", {"q": "werkzaamheden"})) == []
+    before = result_titles(client.get("/zoeken/", {"q": "werkzaamheden"}))
+    assert "Rioolwerkzaamheden aan de Kerkstraat" not in before
 
     add_page(beesd, "Rioolwerkzaamheden aan de Kerkstraat")
 
