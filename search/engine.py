@@ -179,14 +179,20 @@ def _below(pages, kernen):
 ENTRY_PAGE_ID = "(CASE WHEN entry.object_id ~ '^[0-9]{1,9}$' THEN entry.object_id::integer END)"
 
 
+#: At least this many of the newest matching pages are ranked, also when fewer hits are asked
+#: for: the eight suggestions while typing are the best of 200, not the newest eight.
+MIN_CANDIDATES = 200
+
+
 def _postgres_hits(scope, query, limit, kernen):
     """The hits on PostgreSQL: the compound forms of the query's words from the site's
     vocabulary (search.compounds, one query), then one query over Wagtail's index that ranks
     only the candidates: the pages titled exactly as the query (an index on the lowercase
-    title) and the newest ``limit`` pages that match (the pages walked newest first, each
-    checked through the index entry's unique key, until ``limit`` match; a rare word is
-    found through the GIN indexes instead, as PostgreSQL chooses). A word on tens of
-    thousands of pages so costs about as much as one on a thousand."""
+    title) and the newest ``limit`` (at least ``MIN_CANDIDATES``) pages that match. Those
+    are found by walking the pages newest first, each checked through its index entry
+    (index ``search_entry_page``), or for a rare word through the GIN indexes, as PostgreSQL
+    chooses. A word on tens of thousands of pages so costs about what one on a thousand
+    costs."""
     config = get_search_backend().config
     words_of_query = [] if has_syntax(query) else terms(query)
 
@@ -249,7 +255,7 @@ def _ranked_candidates(scope, query, limit, kernen, config, words):
     """  # noqa: S608 - constants and the ORM's SQL; every value is a parameter
     params = [
         *pages_params, exact,
-        *pages_params, *match_params, *match_params, limit,
+        *pages_params, *match_params, *match_params, max(limit, MIN_CANDIDATES),
         exact, *match_params, *match_params, *typed_params, *typed_params, limit,
     ]  # fmt: skip
     return sql, params
