@@ -2,15 +2,20 @@
 
     createdb -h 127.0.0.1 -U postgres kp_bench
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kp_bench \\
-        .venv/bin/python bench/search_bench.py --pages 50000
+        .venv/bin/python -m bench.search_bench --pages 50000
 
 Steps: migrate and load the demo (idempotent), measure; then add ``--pages`` plain pages spread
 over the kernen (bulk inserts, indexed with Wagtail's backend, each with ~40 words of Dutch
 body text written straight into the search index), measure again. Generated pages are kept
-between runs, so a second run with the same ``--pages`` measures only. Each query is measured
-as: the match only with full text (``fts``), the match with the compound (trigram) part
-(``fts+trgm``), the whole results page through Django's test client (``page``), and the
-suggestions endpoint (``suggest``). Prints one table in milliseconds.
+between runs, so a second run with the same ``--pages`` measures only. ``--as-is`` measures the
+database as it is, without migrating or adding anything (e.g. a copy of ``make bench``'s large
+site, ``kp_bench_large``).
+
+Each query is measured with the search cache off (``SEARCH_CACHE_SECONDS=0``) and without the
+per-visitor limit: the match alone (``engine.find``), the whole results page through Django's
+test client (``page``, with its SQL queries) and the suggestions endpoint (``suggest``); then
+the results page once more with the cache on, the same query twice (``cached``: the second).
+Prints one table in milliseconds.
 """
 
 import argparse
@@ -32,8 +37,9 @@ django.setup()
 
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.db import connection, reset_queries, transaction  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from wagtail.models import Page, Site  # noqa: E402
@@ -43,13 +49,14 @@ from kernen.models import KernPage  # noqa: E402
 from search import engine  # noqa: E402
 
 QUERIES = [
+    "dorp",
     "fietspad",
-    "speeltuin",
     "werkzaamheden",
-    "Beesd",
+    "verkeersveiligheid",
     "dorpshuis",
+    "speeltuin",
+    "Beesd",
     "kermis beesd",
-    "verkeersveiligheid school",
     "onvindbaarwoord",
 ]
 SUBJECTS = [
@@ -97,21 +104,32 @@ def run_measurements(label, repeat):
     host = site.hostname if site.hostname != "*" else "localhost"
     pages = Page.objects.count()
     print(f"\n## {label}: {pages} pages, {len(scope.kernen)} kernen ({connection.vendor})")
-    print(f"{'query':28} {'hits':>5} {'fts':>13} {'fts+trgm':>13} {'page':>13} {'suggest':>13}")
-    print(f"{'':28} {'':>5}" + f" {'p50 / p95':>13}" * 4)
-    for query in QUERIES:
-        hits = len(engine.find(scope, query))
-        original = engine.COMPOUND_MIN_LENGTH
-        engine.COMPOUND_MIN_LENGTH = 10_000  # no word is that long: full text only
-        fts = measure(lambda q=query: engine.find(scope, q), repeat)
-        engine.COMPOUND_MIN_LENGTH = original
-        both = measure(lambda q=query: engine.find(scope, q), repeat)
-        page = measure(lambda q=query: client.get("/zoeken/", {"q": q}, HTTP_HOST=host), repeat)
-        suggest = measure(
-            lambda q=query: client.get("/zoeken/suggesties/", {"q": q}, HTTP_HOST=host), repeat
-        )
-        cells = " ".join(f"{p50:6.1f} /{p95:6.1f}" for p50, p95 in (fts, both, page, suggest))
-        print(f"{query:28} {hits:>5} {cells}")
+    print(
+        f"{'query':20} {'hits':>5} {'match':>13} {'page':>13} {'queries':>7} "
+        f"{'suggest':>13} {'cached':>7}"
+    )
+    print(f"{'':20} {'':>5}" + f" {'p50 / p95':>13}" * 2 + f" {'':>7} {'p50 / p95':>13} {'p50':>7}")
+    with override_settings(SEARCH_CACHE_SECONDS=0, SEARCH_RATE_LIMIT=10**9,
+                           SEARCH_SUGGESTIONS_RATE_LIMIT=10**9):  # fmt: skip
+        for query in QUERIES:
+            hits = len(engine.find(scope, query))
+            match = measure(lambda q=query: engine.find(scope, q), repeat)
+            page = measure(lambda q=query: client.get("/zoeken/", {"q": q}, HTTP_HOST=host), repeat)
+            reset_queries()  # a request empties the log: count from an empty one
+            with CaptureQueriesContext(connection) as queries:
+                client.get("/zoeken/", {"q": query}, HTTP_HOST=host)
+            suggest = measure(
+                lambda q=query: client.get("/zoeken/suggesties/", {"q": q}, HTTP_HOST=host), repeat
+            )
+            with override_settings(SEARCH_CACHE_SECONDS=60):
+                cached = measure(
+                    lambda q=query: client.get("/zoeken/", {"q": q}, HTTP_HOST=host), repeat
+                )
+            cells = [f"{p50:6.1f} /{p95:6.1f}" for p50, p95 in (match, page)]
+            print(
+                f"{query:20} {hits:>5} {cells[0]} {cells[1]} {len(queries):>7} "
+                f"{suggest[0]:6.1f} /{suggest[1]:6.1f} {cached[0]:7.1f}"
+            )
 
 
 def generate(total, seed=7):
@@ -195,7 +213,13 @@ def main():
     parser.add_argument("--pages", type=int, default=50_000, help="generated pages (default 50000)")
     parser.add_argument("--repeat", type=int, default=30, help="runs per query (default 30)")
     parser.add_argument("--skip-demo", action="store_true", help="do not measure the demo alone")
+    parser.add_argument(
+        "--as-is", action="store_true", help="measure the database as it is (no migrate, no pages)"
+    )
     options = parser.parse_args()
+    if options.as_is:
+        run_measurements("as is", options.repeat)
+        return
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)

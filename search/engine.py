@@ -30,10 +30,9 @@ from collections import namedtuple
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.core.cache import cache
 from django.db import OperationalError, connection, transaction
-from django.db.models import BooleanField, F, Func, Q, Value
+from django.db.models import Q
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -44,12 +43,11 @@ from home.locales import localized, pages_generation
 from home.queries import public
 from kernen.models import KernPage
 from pagecache.invalidation import content_version
+from search import compounds
 from search.text import has_syntax, terms
 
 #: Results beyond this many are not counted or shown; the facets count within them.
 MAX_HITS = 1000
-#: Words shorter than this take no part in the compound (substring) match: too many false hits.
-COMPOUND_MIN_LENGTH = 4
 
 #: What the Elasticsearch client raises when the cluster is down, unreachable or refuses.
 BACKEND_ERRORS = (TransportError, ApiError)
@@ -57,6 +55,15 @@ BACKEND_ERRORS = (TransportError, ApiError)
 logger = logging.getLogger(__name__)
 
 Hit = namedtuple("Hit", "pk content_type_id path published")
+
+
+class Hits(list):
+    """The hits of a search, best first; ``words`` are more words to highlight in the results
+    (the parts of a compound word of the query: "verkeer", "veiligheid")."""
+
+    def __init__(self, hits=(), words=()):
+        super().__init__(hits)
+        self.words = tuple(words)
 
 
 class SearchUnavailable(Exception):
@@ -69,21 +76,6 @@ QUERY_CANCELED = "57014"
 
 
 Kern = namedtuple("Kern", "path title slug")
-
-
-class ContainsText(Func):
-    """``text ILIKE pattern``: can use pg_trgm's GIN index on the column, and checks a
-    candidate row with a plain substring search (``word_similarity()`` over a page's whole
-    text measured ten times slower, see docs/search.md)."""
-
-    arg_joiner = " ILIKE "
-    template = "(%(expressions)s)"
-    output_field = BooleanField()
-
-
-def _inside(column, word):
-    pattern = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return Q(ContainsText(F(column), Value(f"%{pattern}%")))
 
 
 @dataclass(frozen=True)
@@ -118,6 +110,13 @@ def uses_postgres_index():
     return backend.endswith(".database") and connection.vendor == "postgresql"
 
 
+def stems_words():
+    """Whether the search finds other forms of a word ("fietspaden" → "fietspad"): on
+    PostgreSQL and Elasticsearch, not with SQLite's full-text search (``make run``)."""
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    return uses_postgres_index() or "elasticsearch" in backend
+
+
 def find(scope, query, autocomplete=False, limit=None, kernen=()):
     """The public live pages of ``scope`` that match ``query``: a list of at most ``limit``
     (default ``MAX_HITS``) :class:`Hit`, best first. ``autocomplete`` matches the beginning
@@ -125,7 +124,7 @@ def find(scope, query, autocomplete=False, limit=None, kernen=()):
     already). ``kernen`` (Kern tuples) keeps the search below those kernen, so that a search
     in one kern is not cut off by ``limit`` hits elsewhere."""
     if not terms(query):
-        return []
+        return Hits()
     limit = limit or MAX_HITS
     key = _cache_key(scope, query, autocomplete, limit, kernen)
     if key is not None:
@@ -173,61 +172,134 @@ def _below(pages, kernen):
     return pages.filter(within)
 
 
+#: The page id of an index entry, as an integer: the expression of the index
+#: ``search_entry_page`` (search/migrations/0002), so that PostgreSQL can join pages and index
+#: entries from either side (Wagtail's own join compares the id as text, which only a scan of
+#: every page can do).
+ENTRY_PAGE_ID = "(CASE WHEN entry.object_id ~ '^[0-9]{1,9}$' THEN entry.object_id::integer END)"
+
+
+#: At least this many of the newest matching pages are ranked, also when fewer hits are asked
+#: for: the eight suggestions while typing are the best of 200, not the newest eight.
+MIN_CANDIDATES = 200
+
+
 def _postgres_hits(scope, query, limit, kernen):
+    """The hits on PostgreSQL: the compound forms of the query's words from the site's
+    vocabulary (search.compounds, one query), then one query over Wagtail's index that ranks
+    only the candidates: the pages titled exactly as the query (an index on the lowercase
+    title) and the newest ``limit`` (at least ``MIN_CANDIDATES``) pages that match. Those
+    are found by walking the pages newest first, each checked through its index entry
+    (index ``search_entry_page``), or for a rare word through the GIN indexes, as PostgreSQL
+    chooses. A word on tens of thousands of pages so costs about what one on a thousand
+    costs."""
     config = get_search_backend().config
-    fulltext = SearchQuery(query, config=config, search_type="websearch")
-    match = Q(index_entries__title=fulltext) | Q(index_entries__body=fulltext)
-    rank = SearchRank(F("index_entries__title"), fulltext) * 2 + SearchRank(
-        F("index_entries__body"), fulltext
-    )
-    words = terms(query, min_length=COMPOUND_MIN_LENGTH)
-    if words and not has_syntax(query):
-        # Word by word: the Dutch stem OR the word inside a longer (compound) word.
-        every_word = Q()
-        for word in words:
-            stemmed = SearchQuery(word, config=config)
-            every_word &= (
-                Q(index_entries__title=stemmed)
-                | Q(index_entries__body=stemmed)
-                | _inside("index_entries__title_text", word)
-                | _inside("index_entries__body_text", word)
-            )
-        match |= every_word
-        rank += TrigramWordSimilarity(" ".join(words), "index_entries__title_text") / 10
-    rows = (
+    words_of_query = [] if has_syntax(query) else terms(query)
+
+    def fetch():
+        words = compounds.look_up(words_of_query)
+        sql, params = _ranked_candidates(scope, query, limit, kernen, config, words)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        parts = [part for word in words for part in word.parts]
+        return rows, parts
+
+    rows, parts = _within_time(fetch)
+    return Hits((Hit(*row) for row in rows), words=parts)
+
+
+def _ranked_candidates(scope, query, limit, kernen, config, words):
+    """The SQL and parameters of the hits: ranked candidates, best first."""
+    typed_sql = "websearch_to_tsquery(%s::regconfig, %s)"
+    typed_params = [config, query]
+    # What the visitor typed (websearch syntax: quotes, -woord, or), or the compound forms.
+    compound_text = compounds.tsquery_text(words)
+    if compound_text:
+        match_sql = f"({typed_sql} || to_tsquery(%s::regconfig, %s))"
+        match_params = [*typed_params, config, compound_text]
+    else:
+        match_sql, match_params = typed_sql, typed_params
+    pages = (
         public(_below(_site_pages(scope), kernen))
-        .filter(match)
-        .annotate(search_rank=rank)
-        .order_by("-search_rank", "-pk")
-        .values_list("pk", "content_type_id", "path", "first_published_at")[:limit]
+        .order_by()
+        .values("id", "content_type_id", "path", "first_published_at")
     )
-    return [Hit(*row) for row in _within_time(rows)]
+    pages_sql, pages_params = pages.query.sql_with_params()
+    exact = " ".join(query.lower().split())
+    # The ORM's SQL of the site's public pages; every value in it is a parameter.
+    tier = f"""SELECT page.id, page.content_type_id, page.path, page.first_published_at,
+            entry.id AS entry_id
+        FROM ({pages_sql}) AS page
+        JOIN wagtailsearch_indexentry AS entry
+        ON entry.content_type_id = page.content_type_id AND {ENTRY_PAGE_ID} = page.id"""  # noqa: S608
+    exact = " ".join(query.lower().split())
+    sql = f"""
+        WITH candidate AS (
+            ({tier} WHERE lower(entry.title_text) = %s)
+            UNION
+            ({tier} WHERE (entry.title @@ {match_sql} OR entry.body @@ {match_sql})
+             ORDER BY page.id DESC LIMIT %s)
+        )
+        SELECT candidate.id, candidate.content_type_id, candidate.path,
+            candidate.first_published_at
+        FROM candidate
+        JOIN wagtailsearch_indexentry AS entry ON entry.id = candidate.entry_id
+        ORDER BY
+            (lower(entry.title_text) = %s)::int * 10
+            + ts_rank(entry.title, {match_sql}) * 2 + ts_rank(entry.body, {match_sql})
+            + ts_rank(entry.title, {typed_sql}) * 2 + ts_rank(entry.body, {typed_sql})
+            DESC,
+            candidate.id DESC
+        LIMIT %s
+    """  # noqa: S608 - constants and the ORM's SQL; every value is a parameter
+    params = [
+        *pages_params, exact,
+        *pages_params, *match_params, *match_params, max(limit, MIN_CANDIDATES),
+        exact, *match_params, *match_params, *typed_params, *typed_params, limit,
+    ]  # fmt: skip
+    return sql, params
 
 
-def _within_time(queryset):
-    """The rows of ``queryset``, fetched with PostgreSQL's ``statement_timeout`` set to
-    ``SEARCH_TIMEOUT_MS`` for that one query; SearchUnavailable when it ran out of time.
+def _within_time(fetch):
+    """What ``fetch()`` returns, run with PostgreSQL's ``statement_timeout`` set to
+    ``SEARCH_TIMEOUT_MS`` for its queries; SearchUnavailable when it ran out of time.
 
-    One query more (``set_config`` for this transaction only); inside a surrounding
-    transaction (tests) a savepoint and a second ``set_config`` that puts the old value back.
+    One query more (``set_config`` for this transaction only, with the planner settings
+    below); inside a surrounding transaction (tests) a savepoint and a second ``set_config``
+    that puts the old values back.
     """
     milliseconds = settings.SEARCH_TIMEOUT_MS
     if milliseconds <= 0:
-        return list(queryset)
+        return fetch()
     nested = connection.in_atomic_block
     try:
         with transaction.atomic():
             with connection.cursor() as cursor:
+                # No parallel workers either: on a small server their start costs more than
+                # the bounded query they would share. And index lookups priced as what they
+                # are with the index in memory (random_page_cost 1.1 instead of 4): otherwise
+                # a word on a few hundred pages joins its entries with a scan of every page
+                # (180 → 70 ms for "dorpshuis" at 55,000 pages).
                 cursor.execute(
                     "SELECT current_setting('statement_timeout'), "
-                    "set_config('statement_timeout', %s, true)",
+                    "current_setting('max_parallel_workers_per_gather'), "
+                    "current_setting('random_page_cost'), "
+                    "set_config('statement_timeout', %s, true), "
+                    "set_config('max_parallel_workers_per_gather', '0', true), "
+                    "set_config('random_page_cost', '1.1', true)",
                     [f"{milliseconds}ms"],
                 )
-                previous = cursor.fetchone()[0]
-            rows = list(queryset)
-            if nested:  # the setting would outlive this block
+                previous = cursor.fetchone()[:3]
+            rows = fetch()
+            if nested:  # the settings would outlive this block
                 with connection.cursor() as cursor:
-                    cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
+                    cursor.execute(
+                        "SELECT set_config('statement_timeout', %s, true), "
+                        "set_config('max_parallel_workers_per_gather', %s, true), "
+                        "set_config('random_page_cost', %s, true)",
+                        previous,
+                    )
     except OperationalError as error:
         if getattr(error.__cause__, "sqlstate", None) != QUERY_CANCELED:
             raise
@@ -248,8 +320,8 @@ def _backend_hits(scope, query, autocomplete, limit, kernen):
         logger.warning("Search backend unavailable: %s", error)
         raise SearchUnavailable from error
     if not order:
-        return []
+        return Hits()
     rows = public(_below(Page.objects.filter(pk__in=order), kernen)).values_list(
         "pk", "content_type_id", "path", "first_published_at"
     )
-    return sorted((Hit(*row) for row in rows), key=lambda hit: order[hit.pk])[:limit]
+    return Hits(sorted((Hit(*row) for row in rows), key=lambda hit: order[hit.pk])[:limit])

@@ -16,6 +16,18 @@ MAX_TERMS = 8
 #: Words the full-text parser reads as operators, not as words to look for.
 OPERATORS = {"and", "or", "not", "en", "of", "niet"}
 
+#: PostgreSQL's Dutch stop words (``tsearch_data/dutch.stop``): the full-text search ignores
+#: them, so a query of these words alone finds nothing and the page says why.
+_STOP_WORDS = """
+    de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar
+    om hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar
+    haar naar heb hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden
+    toch al waren veel meer doen toen moet ben zonder kan hun dus alles onder ja eens hier
+    wie werd altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand
+    geweest andere
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 
@@ -37,12 +49,19 @@ def terms(query, min_length=1):
     return found[:MAX_TERMS]
 
 
+def only_stop_words(query):
+    """Whether every word of ``query`` is a stop word or an operator ("de", "het en"): such
+    a query finds nothing; the results page explains that."""
+    words = _WORD.findall(query.lower())
+    return bool(words) and all(word in STOP_WORDS or word in OPERATORS for word in words)
+
+
 def has_syntax(query):
     """Whether the visitor used phrase quotes or excluded a word (``-woord``)."""
     return '"' in query or bool(re.search(r"(^|\s)-\w", query))
 
 
-def _stem(term):
+def crude_stem(term):
     """A crude Dutch stem for highlighting: "fietspaden" → "fietspad", "kernen" → "kern"."""
     for suffix in ("en", "s"):
         if term.endswith(suffix) and len(term) - len(suffix) >= 4:
@@ -53,7 +72,8 @@ def _stem(term):
 def term_pattern(query_terms):
     """A regex that matches every whole word containing one of the terms' stems, so that
     compounds ("wegwerkzaamheden") and other forms ("fietspad") light up too."""
-    stems = sorted({_stem(term) for term in query_terms if len(term) >= 2}, key=len, reverse=True)
+    stems = {crude_stem(term) for term in query_terms if len(term) >= 2}
+    stems = sorted(stems, key=len, reverse=True)
     if not stems:
         return None
     alternatives = "|".join(re.escape(stem) for stem in stems)

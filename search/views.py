@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page, Site
 
-from search.engine import Scope, SearchUnavailable, find
+from search.engine import Scope, SearchUnavailable, find, stems_words
 from search.results import (
     SORT_DATE,
     SORT_RELEVANCE,
@@ -22,7 +22,7 @@ from search.results import (
     record_hit,
     type_label,
 )
-from search.text import clean_query, terms
+from search.text import clean_query, only_stop_words, terms
 from security import ratelimit
 
 RESULTS_PER_PAGE = 10
@@ -45,6 +45,8 @@ def search(request):
         "sort_date": SORT_DATE,
         "sort_relevance": SORT_RELEVANCE,
         "kern_slugs": kern_slugs,
+        # SQLite's full-text search has no Dutch stemming and no compounds: the page says so.
+        "exact_words_only": not stems_words(),
     }
     if page_number is None:
         return _not_found(request, context, _("This page number does not exist."))
@@ -84,11 +86,14 @@ def search(request):
         filtered=filtered,
         facets=facets,
         results=results_page,
-        result_items=build_results(results_page.object_list, scope, query_terms, request),
+        result_items=build_results(
+            results_page.object_list, scope, [*query_terms, *getattr(hits, "words", ())], request
+        ),
         promotions=promotions_for(query, scope) if page_number == 1 else [],
         page_query=_query_string(query, kern_slugs, type_values, sort),
     )
     if not paginator.count:
+        context["only_stop_words"] = only_stop_words(query)
         context["kern_suggestions"] = kern_name_suggestions(query_terms, scope)
         context["popular_searches"] = popular_searches(exclude=query)
     return TemplateResponse(request, "pages/search.html", context)

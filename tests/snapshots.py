@@ -60,7 +60,8 @@ _tables: dict[str, list[Table]] = {}
 
 def tables() -> list[Table]:
     """The tables of the test database, except those the database fills itself (SQLite's
-    full-text tables, kept up to date by triggers on the search index)."""
+    full-text tables and PostgreSQL's search vocabulary ``search_word``, kept up to date by
+    triggers on the search index)."""
     cache_key = f"{connection.alias}:{connection.settings_dict['NAME']}"
     if cache_key not in _tables:
         _tables[cache_key] = list(_read_tables())
@@ -75,6 +76,8 @@ def _read_tables():
             cursor.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")
             virtual = [row[0] for row in cursor.fetchall()]
             derived = {name for name in names for v in virtual if name.startswith(v)}
+        else:
+            derived = {"search_word"}  # search/migrations/0002_search_vocabulary.py
         for name in sorted(set(names) - derived):
             columns, generated = _columns(cursor, name)
             key_names = connection.introspection.get_primary_key_columns(cursor, name) or []

@@ -24,8 +24,13 @@ needs_stemming = pytest.mark.skipif(
 )
 needs_compounds = pytest.mark.skipif(
     not on_postgres_index,
-    reason=f"compound words are matched with pg_trgm on PostgreSQL only ({connection.vendor} "
-    "search here, see the README)",
+    reason="compound words are matched through the site's vocabulary on PostgreSQL only "
+    f"({connection.vendor} search here, see docs/search.md)",
+)
+needs_postgres_ranking = pytest.mark.skipif(
+    not on_postgres_index,
+    reason="the ranking of search.engine is PostgreSQL's; other backends rank their own way "
+    f"({connection.vendor} search here)",
 )
 
 

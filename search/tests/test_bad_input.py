@@ -22,6 +22,11 @@ QUERIES = {
     "only emoji": "🎉",
     "control characters": "speel\x00tuin\x1b",
     "html": "<script>alert(1)</script>",
+    "tsquery syntax": "speeltuin & | ! <-> :* ( ) ' \\",
+    "like wildcards": "speel_tuin% _%_ werk\\zaamheden",
+    "long compound": "verkeersveiligheidsmaatregelenbesprekingsavondenreeks",
+    "eight long words": "verkeersveiligheid " * 8 + "wegwerkzaamheden dorpshuis",
+    "digits": "2027 1234567890123",
 }
 
 
@@ -40,6 +45,23 @@ def test_odd_queries_give_a_normal_page(client, content, query):
     assert "<script>alert(1)</script>" not in html
     assert client.get("/zoeken/suggesties/", {"q": query}).status_code == 200
     assert client.get("/zoeken/", {"q": query, "kern": query, "soort": query}).status_code == 200
+
+
+@pytest.mark.parametrize("query", ["de", "het en de", "Van de"])
+def test_a_query_of_only_stop_words_says_so_in_dutch(client, content, query):
+    response = client.get("/zoeken/", {"q": query})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Je zocht alleen op heel gewone woorden" in html
+    assert client.get("/zoeken/suggesties/", {"q": query}).status_code == 200
+
+
+def test_a_query_with_a_word_that_means_something_gets_no_stop_word_note(client, content):
+    html = client.get("/zoeken/", {"q": "de speeltuin"}).content.decode()
+
+    assert "<mark>Speeltuin</mark> Molenweg" in html
+    assert "Je zocht alleen op heel gewone woorden" not in html
 
 
 def test_a_very_long_query_is_shortened_and_says_so(client, content):

@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 import pytest
 
-from search.tests.conftest import needs_compounds, needs_stemming
+from search.tests.conftest import needs_compounds, needs_postgres_ranking, needs_stemming
 
 pytestmark = pytest.mark.django_db
 
@@ -290,6 +290,62 @@ def test_compound_words_are_found_by_their_parts(client, make_kern, text, query)
     assert "Beesd" in titles
     assert "Varik" not in titles
     assert "<mark>" in response.content.decode()
+
+
+@needs_compounds
+def test_a_compound_query_finds_pages_with_its_parts_and_marks_them(client, make_kern):
+    make_kern("Beesd", intro="Meer veiligheid voor fietsers: minder verkeer bij de school.")
+    make_kern("Varik", intro="Het verkeer over de dijk is druk.")
+    make_kern("Tuil", intro="Verkeersveiligheid staat op de agenda.")
+
+    response = client.get("/zoeken/", {"q": "verkeersveiligheid"})
+
+    titles = result_titles(response)
+    assert sorted(titles) == ["Beesd", "Tuil"]  # both parts, or the compound itself
+    assert "<mark>veiligheid</mark>" in response.content.decode()
+    assert "<mark>verkeer</mark>" in response.content.decode()
+
+
+@needs_compounds
+def test_a_part_finds_the_compounds_that_contain_it(client, make_kern):
+    make_kern("Tuil", intro="Verkeersveiligheid staat op de agenda.")
+    make_kern("Varik", intro="Het verkeer over de dijk is druk.")
+
+    assert result_titles(client.get("/zoeken/", {"q": "veiligheid"})) == ["Tuil"]
+
+
+@needs_compounds
+def test_a_page_published_later_is_found_by_its_compound(client, beesd, add_page):
+    before = result_titles(client.get("/zoeken/", {"q": "werkzaamheden"}))
+    assert "Rioolwerkzaamheden aan de Kerkstraat" not in before
+
+    add_page(beesd, "Rioolwerkzaamheden aan de Kerkstraat")
+
+    titles = result_titles(client.get("/zoeken/", {"q": "werkzaamheden"}))
+    assert "Rioolwerkzaamheden aan de Kerkstraat" in titles
+
+
+@needs_postgres_ranking
+def test_a_page_titled_exactly_as_the_query_comes_first(client, beesd, add_page):
+    exact = add_page(beesd, "Speeltuin")
+    for number in range(12):
+        add_page(beesd, f"Speeltuin en speeltuinen aan de Molenweg {number}", slug=f"m-{number}")
+    assert exact.pk < max(Page.objects.values_list("pk", flat=True))  # the oldest of them
+
+    titles = result_titles(client.get("/zoeken/", {"q": "speeltuin"}))
+
+    assert titles[0] == "Speeltuin"
+
+
+@needs_postgres_ranking
+def test_a_word_in_the_title_ranks_above_a_word_in_the_text_only(client, beesd, heukelum, add_page):
+    beesd.intro = "Bij de school komt een nieuw fietspad."
+    beesd.save_revision().publish()
+    add_page(heukelum, "Fietspad langs de Linge klaar")
+
+    titles = result_titles(client.get("/zoeken/", {"q": "fietspad"}))
+
+    assert titles == ["Fietspad langs de Linge klaar", "Beesd"]
 
 
 @needs_compounds
