@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from bench.measure import delete_with_translations
 from home.models import HomePage
 from kernen.models import KernPage
 from news.constants import Impact
@@ -77,9 +78,9 @@ def run_editors(*, editors: int, duration: float, interval: float, seed: int = 1
         thread.start()
     for thread in threads:
         thread.join()
-    # Leave the site as it was, so the next run measures the same content.
-    for page in Page.objects.filter(pk__in=made).specific():
-        page.delete()
+    # Leave the site as it was (their copies in /en/ and /pl/ too), so the next run measures
+    # the same content.
+    delete_with_translations(Page.objects.filter(pk__in=made))
     times = results.pop("times_ms")
     results["publish_p50_ms"] = statistics.median(times) if times else None
     results["publish_max_ms"] = max(times) if times else None

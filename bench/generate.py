@@ -68,6 +68,7 @@ from members.factories import (
 from members.models import Meeting, Poll, PollOption, Post, Thread, Workspace
 from news.constants import Impact
 from news.models import NewsIndexPage, NewsPage, WorkNoticeIndexPage, WorkNoticePage
+from portal.database import analyze
 
 BATCH = 1000
 MUNICIPALITY = "Gemeente Benchmark"
@@ -399,15 +400,6 @@ def counts_per_kern(pages_per_kern: int) -> dict[str, int]:
     return counts
 
 
-def analyze() -> None:
-    """Refresh PostgreSQL's planner statistics: right after a bulk load they still describe
-    the small site, and the planner picks nested loops that take seconds (the home page's
-    news query went from 1.5 s to 0.3 s here). Autovacuum would get there, later."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-
-
 def resume(*, kernen: int, pages_per_kern: int, seed: int = 1, stream=None) -> dict:
     """Finish a run that was cut off after its pages were written: the search index entries
     and the board content it lacks."""
@@ -418,7 +410,7 @@ def resume(*, kernen: int, pages_per_kern: int, seed: int = 1, stream=None) -> d
     site = ensure_site(kernen, Words(rng))
     result = {f"indexed {model._meta.label}": len(ids) for model, ids in missing.items()}
     result.update(generate_board(site, pages_per_kern, rng, Words(rng), noon, f"{seed:x}"))
-    analyze()
+    analyze()  # the planner's statistics still describe the site before the load
     return result
 
 

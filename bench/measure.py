@@ -84,9 +84,28 @@ def measure_url(client: Client, url: str, *, warmup: int, samples: int) -> dict:
     }
 
 
+#: Slugs of the notices publish_cost makes (and deletes again).
+PUBLISH_SLUG = "afsluiting-benchmark-"
+
+
+def delete_with_translations(pages) -> int:
+    """Delete ``pages`` (a queryset) and their copies in the other language trees (the
+    aliases publishing gave them, and translations), so that the site is as it was.
+    Returns how many pages were deleted."""
+    from wagtail.models import Page
+
+    keys = pages.values("translation_key")
+    found = list(Page.objects.filter(translation_key__in=keys).specific())
+    for page in found:
+        page.delete()
+    return len(found)
+
+
 def publish_cost(*, repeats: int = 5) -> dict:
     """Publish a new work notice for every kern with ``revision.publish()`` (what the admin's
-    publish button calls after saving the revision), ``repeats`` times; then delete them."""
+    publish button calls after saving the revision), ``repeats`` times; then delete them and
+    their copies in /en/ and /pl/ (and those an interrupted earlier run left behind)."""
+    delete_with_translations(WorkNoticePage.objects.filter(slug__startswith=PUBLISH_SLUG))
     home = HomePage.objects.order_by("path").first()
     index = WorkNoticeIndexPage.objects.child_of(home).first()
     kernen = list(KernPage.objects.child_of(home))
@@ -95,7 +114,7 @@ def publish_cost(*, repeats: int = 5) -> dict:
     for number in range(repeats):
         notice = WorkNoticePage(
             title=f"Afsluiting benchmark {number + 1}",
-            slug=f"afsluiting-benchmark-{uuid.uuid4().hex[:8]}",
+            slug=f"{PUBLISH_SLUG}{uuid.uuid4().hex[:8]}",
             summary="De weg is dicht voor onderhoud.",
             start_date=today,
             end_date=today + datetime.timedelta(days=7),
@@ -112,8 +131,7 @@ def publish_cost(*, repeats: int = 5) -> dict:
             times.append((time.perf_counter() - started) * 1000)
         query_counts.append(len(queries))
         made.append(notice.pk)
-    for notice in WorkNoticePage.objects.filter(pk__in=made):
-        notice.delete()
+    delete_with_translations(WorkNoticePage.objects.filter(pk__in=made))
     return {
         "kernen": len(kernen),
         "how": "revision.publish() of a saved draft, in-process; e-mail and index work "

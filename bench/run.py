@@ -67,6 +67,8 @@ def build_site(name: str, *, pages_per_kern: int, rebuild: bool) -> None:
         print(f"{name}: reusing {PREFIX}_{name}", flush=True)
         # The code may be newer than the database: bring its schema up to date.
         manage("migrate", "--no-input", "-v0", env={"DATABASE_URL": database_url(name)})
+        # Fresh planner statistics, whatever ran on it since (autovacuum may be off).
+        psql("ANALYZE", f"{PREFIX}_{name}")
         return
     print(f"{name}: building {PREFIX}_{name}", flush=True)
     psql(f'DROP DATABASE IF EXISTS "{PREFIX}_{name}"')

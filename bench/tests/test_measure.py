@@ -8,7 +8,8 @@ import pytest
 
 from bench.editors import publish_one
 from bench.generate import generate_site
-from bench.measure import measure_site, page_urls
+from bench.measure import PUBLISH_SLUG, measure_site, page_urls, publish_cost
+from home.locales import ensure_languages
 from news.models import NewsPage, WorkNoticePage
 
 
@@ -33,6 +34,23 @@ def test_every_page_type_is_measured(site):
     assert publish["kernen"] == 2 and publish["p50_ms"] > 0 and publish["queries"] > 0
     # The notices published to measure are gone again.
     assert not WorkNoticePage.objects.filter(title__startswith="Afsluiting benchmark").exists()
+
+
+def test_publishing_to_measure_leaves_no_copies_in_other_languages(site, settings):
+    settings.PROVISION_LANGUAGES = True
+    ensure_languages()
+    pages = Page.objects.count()
+    # What an interrupted run left behind goes too.
+    notice = WorkNoticePage.objects.live().first()
+    leftover = notice.copy(update_attrs={"slug": f"{PUBLISH_SLUG}oud", "title": "Oud"})
+    leftover.save_revision().publish()
+    assert Page.objects.filter(translation_key=leftover.translation_key).count() == 3
+
+    result = publish_cost(repeats=2)
+
+    assert result["queries"] > 0
+    assert Page.objects.count() == pages
+    assert not Page.objects.filter(slug__startswith=PUBLISH_SLUG).exists()
 
 
 def test_an_editor_publishes_news_and_notices(site, client):

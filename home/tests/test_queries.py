@@ -1,44 +1,111 @@
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
-from home.queries import public
+from home import queries
+from home.queries import public, restricted_paths
 from kernen.models import KernPage
 
 pytestmark = pytest.mark.django_db
 
 
-def test_public_leaves_out_restricted_pages_and_their_descendants(
-    municipality, beesd, heukelum, django_assert_num_queries
-):
+def restrict(page, kind=PageViewRestriction.GROUPS):
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=kind)
+    if kind == PageViewRestriction.GROUPS:
+        restriction.groups.add(Group.objects.create(name=f"{page.title} – besloten"))
+    return restriction
+
+
+def titles(pages):
+    return set(pages.values_list("title", flat=True))
+
+
+@pytest.fixture
+def board(beesd):
     board = Page(title="Besloten", slug="besloten")
     beesd.add_child(instance=board)
-    minutes = Page(title="Notulen", slug="notulen")
-    board.add_child(instance=minutes)
-    restriction = PageViewRestriction.objects.create(
-        page=board, restriction_type=PageViewRestriction.GROUPS
-    )
-    restriction.groups.add(Group.objects.create(name="Beesd – besloten"))
+    board.add_child(instance=Page(title="Notulen", slug="notulen"))
+    return board
 
+
+def test_public_leaves_out_restricted_pages_and_their_descendants(
+    municipality, beesd, heukelum, board, django_assert_num_queries
+):
+    restrict(board)
+    restrict(board.get_children().get(), PageViewRestriction.LOGIN)  # within the first one
+
+    # The restricted paths are read once, then come from the cache.
+    with django_assert_num_queries(2):
+        first = titles(public(Page.objects.descendant_of(municipality)))
     with django_assert_num_queries(1):
-        titles = set(
-            public(Page.objects.descendant_of(municipality)).values_list("title", flat=True)
-        )
+        again = titles(public(Page.objects.descendant_of(municipality)))
 
-    assert titles == set(
-        Page.objects.descendant_of(municipality).public().values_list("title", flat=True)
-    )
-    assert {"Beesd", "Heukelum"} <= titles
-    assert "Besloten" not in titles
-    assert "Notulen" not in titles
+    assert first == again == titles(Page.objects.descendant_of(municipality).public())
+    assert {"Beesd", "Heukelum"} <= first
+    assert "Besloten" not in first
+    assert "Notulen" not in first
+    # Notulen's restriction lies within the board's: one condition covers both.
+    assert board.path in restricted_paths()
+    assert not any(path.startswith(board.path) for path in set(restricted_paths()) - {board.path})
 
 
 def test_public_works_on_specific_querysets(beesd, heukelum):
-    restriction = PageViewRestriction.objects.create(
-        page=heukelum, restriction_type=PageViewRestriction.LOGIN
-    )
-    assert restriction.pk
+    restrict(heukelum, PageViewRestriction.LOGIN)
 
     assert list(public(KernPage.objects.live()).values_list("title", flat=True)) == ["Beesd"]
+
+
+def test_a_restriction_added_or_removed_counts_at_once(beesd, heukelum, board):
+    listing = Page.objects.descendant_of(beesd)
+    assert "Besloten" in titles(public(listing))  # the paths are cached now
+
+    restriction = restrict(board)
+    assert "Besloten" not in titles(public(listing))
+    assert "Notulen" not in titles(public(listing))
+
+    restriction.delete()
+    assert {"Besloten", "Notulen"} <= titles(public(listing))
+
+
+def test_a_restricted_page_moved_stays_out_of_listings_at_its_new_place(
+    municipality, beesd, heukelum, board
+):
+    restrict(board)
+    assert "Besloten" not in titles(public(Page.objects.descendant_of(municipality)))
+
+    Page.objects.get(pk=board.pk).move(heukelum, pos="last-child")
+
+    moved = Page.objects.get(pk=board.pk)
+    assert moved.path.startswith(heukelum.path)
+    assert moved.path in restricted_paths()
+    assert board.path not in restricted_paths()
+    assert "Besloten" not in titles(public(Page.objects.descendant_of(heukelum)))
+    # What now has the board's old path is public.
+    assert titles(public(Page.objects.descendant_of(beesd))) == titles(
+        Page.objects.descendant_of(beesd).public()
+    )
+
+
+def test_a_list_read_before_a_change_is_not_used_after_it(beesd, board):
+    before = restricted_paths()
+    version, _paths = cache.get(queries.RESTRICTED_PATHS_KEY)
+
+    restrict(board)
+    # A process that read the list before the change stores it after the change's signal.
+    cache.set(queries.RESTRICTED_PATHS_KEY, (version, before))
+
+    assert restricted_paths() == tuple(sorted((*before, board.path)))
+
+
+def test_without_a_cache_every_listing_reads_the_restrictions_itself(
+    beesd, board, settings, django_assert_num_queries
+):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    restrict(board)
+
+    for _ in range(2):
+        with django_assert_num_queries(2):
+            assert "Besloten" not in titles(public(Page.objects.descendant_of(beesd)))
