@@ -7,6 +7,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
+# The address links in e-mails, feeds and the API point at: where `make run` serves
+# (HOST=8101 is 127.0.0.1:8101; 0.0.0.0 listens everywhere, links then say 127.0.0.1).
+SERVED := $(if $(findstring :,$(HOST)),$(HOST),127.0.0.1:$(HOST))
+BASE_URL ?= http://$(subst 0.0.0.0,127.0.0.1,$(SERVED))
 # Test processes (pytest-xdist); each has its own test database.
 TEST_WORKERS ?= 2
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
@@ -31,11 +35,11 @@ install: $(VENV)/.installed ## Create .venv and install the pinned requirements
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --no-input
 
-demo: migrate ## Load the West Betuwe demo (idempotent)
-	$(MANAGE) load_demo
+demo: migrate ## Load the West Betuwe demo (idempotent) and print its address and logins
+	BASE_URL=$(BASE_URL) $(MANAGE) load_demo
 
-run: demo ## Install, migrate, load the demo and serve on http://127.0.0.1:8000
-	$(MANAGE) runserver $(HOST)
+run: demo ## Install, migrate, load the demo and serve on http://127.0.0.1:8000 (HOST=...)
+	BASE_URL=$(BASE_URL) $(MANAGE) runserver $(HOST)
 
 test: install ## Run the whole suite, browser tests included (DATABASE_URL picks the database)
 	$(PYTEST) --durations=20

@@ -16,6 +16,8 @@ from django.utils.text import slugify
 from agenda.constants import BudgetSource, CarrierKind, InterestKind, Status
 from agenda.factories import ActionPointPageFactory, ProgressUpdateFactory, ThemeFactory
 from agenda.models import ActionPointPage, Interest, KernagendaPage, ProgressUpdate, SignUp
+from agenda.provisioning import MUNICIPALITY_GROUP
+from kernen.demo import demo_login
 from kernen.models import KernPage
 
 THEMES = [
@@ -260,9 +262,26 @@ def updates_for(point, seed, today):
     return updates
 
 
+#: The municipality's kernagenda staff: keeps the themes, sees points past their review date.
+KERNAGENDA_USERNAME = "kernagenda-gemeente"
+
+
 @transaction.atomic
 def load_agenda_demo(home, stdout=None):
+    from django.contrib.auth.models import Group
+
     from agenda.versions import publish_version
+
+    group = Group.objects.filter(name=MUNICIPALITY_GROUP).first()
+    if group is not None:
+        demo_login(
+            "Kernagenda gemeente (thema's, evaluatiedata)",
+            KERNAGENDA_USERNAME,
+            groups=[group],
+            email="kernagenda@westbetuwe.example",
+            first_name="Kernagenda",
+            last_name="West Betuwe",
+        )
 
     themes = ensure_themes()
     today = timezone.localdate()

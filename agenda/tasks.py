@@ -24,7 +24,7 @@ def send_signup_notification(signup_id):
         context = {
             "signup": signup,
             "point": point,
-            "url": f"{settings.WAGTAILADMIN_BASE_URL}{point.url or ''}",
+            "url": point.get_full_url() or settings.BASE_URL,
         }
         subject = render_to_string("emails/agenda_signup_subject.txt", context).strip()
         body = render_to_string("emails/agenda_signup.txt", context)

@@ -13,6 +13,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.signals import post_page_move
 
 from home.locales import active_locale
+from pagecache.invalidation import forget
 
 # The paths of the view-restricted pages, in the cache under a version that any change to a
 # restriction or a move replaces (see restricted_paths).
@@ -81,12 +82,10 @@ def forget_restricted_paths(**kwargs) -> None:
     """After a view restriction was added, changed or removed, or pages moved: now, and once
     more when the change is committed (a list read from the database in between still showed
     the old state)."""
-    from home import pagecache
-
     if kwargs.get("raw"):
         return
-    pagecache.forget(RESTRICTED_VERSION_KEY)
-    transaction.on_commit(lambda: pagecache.forget(RESTRICTED_VERSION_KEY))
+    forget(RESTRICTED_VERSION_KEY)
+    transaction.on_commit(lambda: forget(RESTRICTED_VERSION_KEY))
 
 
 post_save.connect(

@@ -2,7 +2,15 @@
 home page of the URL's language; and Wagtail's page password form with a limit on guesses."""
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+)
+from django.template import TemplateDoesNotExist, loader
+from django.templatetags.static import static
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
@@ -54,3 +62,22 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
                 window,
             )
     return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for by themselves (pages link the icon too)."""
+    return HttpResponsePermanentRedirect(static("favicon.ico"))
+
+
+def server_error(request, template_name="500.html"):
+    """The 500 page (``handler500``) in the visitor's language, told by the URL (/en/, /pl/,
+    else Dutch). It needs no database, session or context processor: one of those may be what
+    broke. Django's own view would show Dutch on /en/ when the error came before the language
+    was known."""
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        try:
+            body = loader.get_template(template_name).render()
+        except TemplateDoesNotExist:
+            body = "<h1>Server Error (500)</h1>"
+    return HttpResponseServerError(body)

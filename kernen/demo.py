@@ -4,6 +4,7 @@ reused, never duplicated."""
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -15,6 +16,7 @@ from kernen.constants import RolloutStatus
 from kernen.data import read_kernen
 from kernen.factories import AreaBrokerFactory, KernFactory, MunicipalityFactory
 from kernen.models import KernPage
+from kernen.provisioning import move_site, site_address
 
 MUNICIPALITY = "West Betuwe"
 
@@ -46,6 +48,38 @@ EDITOR_USERNAME = "redactie-beesd"
 MODERATOR_USERNAME = "moderator-heukelum"
 #: The pilot kern whose editors submit their pages to a moderator.
 MODERATED_KERN = "heukelum"
+
+
+#: The demo's accounts and links, as ``load_demo`` prints them: (role, username or URL). Filled
+#: again by every run (``demo_login``, ``demo_link``); all accounts share the admin's password.
+LOGINS: list[tuple[str, str]] = []
+LINKS: list[tuple[str, str]] = []
+
+
+def demo_login(role: str, username: str, groups=(), **fields):
+    """The demo account ``username`` with the admin's password, in ``groups``, listed by
+    ``load_demo`` under ``role``. Made when missing; its password follows the admin's."""
+    admin = get_user_model().objects.get(username=ADMIN_USERNAME)
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        user = UserFactory(username=username, **fields)
+    if user.password != admin.password:
+        user.password = admin.password
+        user.save(update_fields=["password"])
+    user.groups.add(*groups)
+    demo_account(role, username)
+    return user
+
+
+def demo_account(role: str, username: str) -> None:
+    """List an account another step made (its password is the admin's) under ``role``."""
+    if (role, username) not in LOGINS:
+        LOGINS.append((role, username))
+
+
+def demo_link(label: str, page, suffix: str = "") -> None:
+    """List the absolute URL of ``page`` (plus ``suffix``) under ``label``."""
+    LINKS.append((label, f"{page.get_full_url()}{suffix}"))
 
 
 def kern_intro(row: dict) -> str:
@@ -94,14 +128,20 @@ def ensure_user(username: str, password: str, **fields):
 
 
 @transaction.atomic
-def load_demo(password: str, stdout=None) -> dict:
+def load_demo(password: str, stdout=None, base_url: str | None = None) -> dict:
+    """Load the demo on the address ``base_url`` (default: the setting ``BASE_URL``): the
+    Site, and with it every absolute link in e-mails, feeds and the API, follows it."""
+    LOGINS.clear()
+    LINKS.clear()
+    hostname, port = site_address(base_url)
     home = MunicipalityFactory(
         title=MUNICIPALITY,
-        hostname="localhost",
-        port=80,
+        hostname=hostname,
+        port=port,
         is_default_site=True,
         intro=MUNICIPALITY_INTRO,
     )
+    move_site(home.get_site(), base_url or settings.BASE_URL)
     portal_settings = PortalSettings.for_site(home.get_site())
     if not portal_settings.contact_email:
         portal_settings.contact_email = "info@westbetuwe.example"
@@ -144,10 +184,12 @@ def load_demo(password: str, stdout=None) -> dict:
 
     ensure_user(ADMIN_USERNAME, password, is_staff=True, is_superuser=True,
                 email="beheer@westbetuwe.example", first_name="Beheerder")  # fmt: skip
+    demo_account("Beheerder (alles)", ADMIN_USERNAME)
     editor = ensure_user(EDITOR_USERNAME, password, email="redactie@dorpsbelang-beesd.example",
                          first_name="Redactie", last_name="Beesd")  # fmt: skip
     beesd = KernPage.objects.child_of(home).get(slug="beesd")
     editor.groups.add(beesd.editors_group)
+    demo_account("Kernredactie Beesd", EDITOR_USERNAME)
 
     moderated = KernPage.objects.child_of(home).get(slug=MODERATED_KERN)
     if not moderated.moderation_enabled:
@@ -157,6 +199,7 @@ def load_demo(password: str, stdout=None) -> dict:
                             email="moderator@dorpsbelang-heukelum.example",
                             first_name="Moderator", last_name="Heukelum")  # fmt: skip
     moderator.groups.add(moderated.moderators_group)
+    demo_account("Moderator Heukelum (keurt pagina's van de redactie goed)", MODERATOR_USERNAME)
 
     for step in sections.demo_steps():
         step(home, stdout)
@@ -165,4 +208,10 @@ def load_demo(password: str, stdout=None) -> dict:
 
     load_translations_demo(home, stdout)
 
-    return {"home": home, "kernen": KernPage.objects.child_of(home).count()}
+    return {
+        "home": home,
+        "kernen": KernPage.objects.child_of(home).count(),
+        "url": home.get_site().root_url,
+        "logins": list(LOGINS),
+        "links": list(LINKS),
+    }

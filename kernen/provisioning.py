@@ -8,8 +8,10 @@ provision_municipality`` and ``manage.py load_demo``.
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -113,6 +115,29 @@ def grant_admin_access(group: Group) -> None:
     )
 
 
+def site_address(url: str | None = None) -> tuple[str, int]:
+    """The hostname and port of ``url`` (default: the setting ``BASE_URL``), as a Wagtail
+    Site stores them: ``http://127.0.0.1:8000`` is ("127.0.0.1", 8000), ``https://x.nl`` is
+    ("x.nl", 443). Wagtail builds every absolute link from them (``Site.root_url``)."""
+    parts = urlsplit(url or settings.BASE_URL)
+    if not parts.hostname:
+        raise ValueError(f"{url!r} is not an address like http://127.0.0.1:8000")
+    return parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
+
+
+def move_site(site: Site, url: str) -> bool:
+    """Point ``site`` at the address of ``url`` (the demo follows `make run HOST=...`);
+    False when another site has that address already."""
+    hostname, port = site_address(url)
+    if (site.hostname, site.port) == (hostname, port):
+        return True
+    if Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).exists():
+        return False
+    site.hostname, site.port = hostname, port
+    site.save(update_fields=["hostname", "port"])
+    return True
+
+
 def _adopt_welcome_site(home: HomePage, hostname: str, port: int, report) -> Site | None:
     """Point the site Wagtail installs on first migrate at the municipality's home page."""
     site = Site.objects.filter(hostname=hostname, port=port).first()
@@ -132,13 +157,19 @@ def _adopt_welcome_site(home: HomePage, hostname: str, port: int, report) -> Sit
 def provision_municipality(
     name: str,
     *,
-    hostname: str = "localhost",
-    port: int = 80,
+    hostname: str | None = None,
+    port: int | None = None,
     is_default_site: bool = False,
     intro: str = "",
 ) -> tuple[HomePage, ProvisioningReport]:
-    """Create (or complete) a municipality: its home page, its Site and its collection."""
+    """Create (or complete) a municipality: its home page, its Site and its collection.
+
+    A new Site gets ``hostname`` and ``port``, by default those of the setting ``BASE_URL``
+    (a second municipality names its own hostname and shares BASE_URL's port)."""
     report = ProvisioningReport()
+    base_hostname, base_port = site_address()
+    hostname = hostname or base_hostname
+    port = port or base_port
     home = HomePage.objects.filter(municipality_name=name, locale=default_locale()).first()
     if home is None:
         root = Page.get_first_root_node()

@@ -6,10 +6,10 @@ import os
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import check_password
 from django.utils import timezone
 
 from home.factories import UserFactory, get_or_create
+from kernen.demo import demo_account, demo_link
 from kernen.models import KernPage
 from members import provisioning, services
 from members.constants import Answer, Role
@@ -207,14 +207,15 @@ def load_members_demo(home, stdout=None):
     load_board_project(kernen, people)
     load_decision(kernen, people)
 
-    stdout = stdout or _NullOutput()
-    stdout.write(
-        "  Bestuur Beesd:    bestuur-beesd / "
-        + _password_text(password_hash)
-        + f"\n  Gebiedsmakelaar:  {BROKER_USERNAME} / (zelfde wachtwoord)"
-        + (f"\n  Project:          {project.url}werkruimte/" if project else "")
-        + "\n"
-    )
+    for slug, members in BOARDS.items():
+        if slug in people:
+            for username, _first, _last, role in members:
+                title = "voorzitter" if role == Role.CHAIR else "lid"
+                demo_account(f"Bestuur {kernen[slug].title} ({title})", username)
+    if beesd is not None and beesd.area_broker is not None:
+        demo_account("Gebiedsmakelaar (kernen rond Geldermalsen)", BROKER_USERNAME)
+    if project is not None:
+        demo_link("Projectwerkruimte", project, "werkruimte/")
 
 
 def load_project(home, kernen, people, now):
@@ -318,18 +319,6 @@ def load_decision(kernen, people):
         except LookupError:
             return None
     return decision
-
-
-def _password_text(password_hash):
-    candidate = os.environ.get("DEMO_PASSWORD", DEFAULT_PASSWORD)
-    if password_hash is None or check_password(candidate, password_hash):
-        return candidate
-    return "(hetzelfde wachtwoord als admin)"
-
-
-class _NullOutput:
-    def write(self, text):
-        pass
 
 
 __all__ = ["Workspace", "load_members_demo"]

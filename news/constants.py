@@ -26,5 +26,7 @@ NEWS_PER_PAGE = 10
 NOTICES_PER_PAGE = 20
 #: Items in a kern's RSS/Atom feed.
 FEED_ITEMS = 20
+#: News items in the municipality-wide feed (/nieuws/rss/).
+MUNICIPALITY_FEED_ITEMS = 30
 #: Finished notices stay in a kern's calendar this long.
 CALENDAR_DAYS_BACK = 90

@@ -6,12 +6,13 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from kernen.demo import demo_image
+from kernen.demo import demo_image, demo_login
 from kernen.models import KernPage
 from news.constants import Impact
 from news.factories import NewsPageFactory, WorkNoticePageFactory
 from news.models import MunicipalityNewsIndexPage, NewsIndexPage, WorkNoticeIndexPage
 from news.models.notices import make_point
+from news.provisioning import comms_group_for
 
 KERN_NEWS = [
     # (slug, title, days ago, intro, tags)
@@ -125,7 +126,21 @@ def _news(parent, collection, kern_name, seed, items, today, stdout):
         )
 
 
+#: The municipality's communications officer: publishes work notices and municipality news.
+COMMS_USERNAME = "communicatie"
+
+
 def load_news_demo(home, stdout=None):
+    comms_group, _pages = comms_group_for(home)
+    if comms_group is not None:
+        demo_login(
+            "Communicatie (werkzaamheden, gemeentenieuws)",
+            COMMS_USERNAME,
+            groups=[comms_group],
+            email="communicatie@westbetuwe.example",
+            first_name="Communicatie",
+            last_name="West Betuwe",
+        )
     today = timezone.localdate()
     kernen = list(KernPage.objects.child_of(home).order_by("title"))
     for seed, kern in enumerate(kernen):

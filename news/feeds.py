@@ -1,5 +1,7 @@
 """RSS and Atom per kern (/<kern>/rss/, /<kern>/atom/): the kern's news and the work notices
-for the kern, newest first, with absolute links."""
+for the kern, newest first, with absolute links. And for the whole municipality
+(/nieuws/rss/, /nieuws/atom/, routes of its news page): the newest news of every kern and of
+the municipality itself."""
 
 from datetime import datetime, time
 
@@ -8,8 +10,10 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from wagtail.models import Site
+
 from news import queries
-from news.constants import FEED_ITEMS
+from news.constants import FEED_ITEMS, MUNICIPALITY_FEED_ITEMS
 from news.links import absolute_url
 
 
@@ -83,3 +87,64 @@ class KernAtomFeed(KernFeed):
 
     def subtitle(self, kern):
         return self.description(kern)
+
+
+class MunicipalityNewsFeed(Feed):
+    """The newest news of the whole municipality: public pages of this language's tree only,
+    at most ``MUNICIPALITY_FEED_ITEMS``, in a fixed number of queries."""
+
+    feed_type = Rss201rev2Feed
+
+    def __call__(self, request, index):
+        self.request = request
+        return super().__call__(request, index=index)
+
+    def get_object(self, request, index):
+        return index
+
+    def title(self, index):
+        return _("News from %(municipality)s and its kernen") % {"municipality": self.name(index)}
+
+    def link(self, index):
+        return absolute_url(self.request, index)
+
+    def description(self, index):
+        return _("The newest news of every kern of %(municipality)s and of the municipality.") % {
+            "municipality": self.name(index)
+        }
+
+    def name(self, index):
+        site = Site.find_for_request(self.request)
+        return site.site_name if site is not None and site.site_name else index.title
+
+    def items(self, index):
+        news = queries.with_kern(queries.in_municipality_of(queries.public_news(), index))
+        return list(news.order_by("-date", "-first_published_at", "-pk")[:MUNICIPALITY_FEED_ITEMS])
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.listing_summary
+
+    def item_link(self, item):
+        return absolute_url(self.request, item)
+
+    def item_guid(self, item):
+        return absolute_url(self.request, item)
+
+    def item_pubdate(self, item):
+        return _midnight(item.date)
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
+
+    def item_categories(self, item):
+        return [item.kern_title] if item.kern_title else []
+
+
+class MunicipalityNewsAtomFeed(MunicipalityNewsFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, index):
+        return self.description(index)

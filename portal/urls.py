@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from agenda import opendata
 from agenda.api import api_router
 from events import views as events_views
+from home import views as home_views
 from home.sitemap import PortalSitemap
 from search import views as search_views
 from security import media
@@ -28,6 +29,7 @@ urlpatterns = [
     # so `make run` serves /media/ as production does.
     path("media/<path:name>", media.serve, name="media"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    path("favicon.ico", home_views.favicon),
     path("", include("members.urls")),
     path("api/v2/", api_router.urls),
     path("kernagendas/actiepunten.csv", opendata.action_points_csv, name="agenda_csv"),
@@ -60,3 +62,6 @@ urlpatterns += i18n_patterns(
     path("", include("home.urls")),
     prefix_default_language=False,
 )
+
+# The 500 page in the visitor's language, without the database (home/views.py).
+handler500 = "home.views.server_error"

@@ -1,4 +1,5 @@
 import io
+import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -56,3 +57,52 @@ def test_load_demo_twice_leaves_the_same_counts(client, demo):
     ]
     assert "moderator-heukelum / demo-wachtwoord" in output
     assert InspirationPage.objects.live().count() >= 2 * 26
+
+
+def test_load_demo_prints_its_address_and_every_login_with_its_role(client, demo):
+    output = demo
+    assert "Portaal:  http://localhost/" in output  # BASE_URL of the test settings
+    for role, username in [
+        ("Beheerder", "admin"),
+        ("Kernredactie Beesd", "redactie-beesd"),
+        ("Moderator Heukelum", "moderator-heukelum"),
+        ("Communicatie", "communicatie"),
+        ("Kernagenda gemeente", "kernagenda-gemeente"),
+        ("Bestuur Beesd (voorzitter)", "bestuur-beesd"),
+        ("Gebiedsmakelaar", "gebiedsmakelaar-geldermalsen"),
+    ]:
+        line = next((line for line in output.splitlines() if f" {username} / " in line), "")
+        assert line.strip().startswith(role), f"{username}: {line!r}"
+        assert line.endswith(f"{username} / demo-wachtwoord")
+    # Every URL it prints is absolute (none is a bare path).
+    assert not re.search(r":\s+/\S", output)
+    assert "Projectwerkruimte: http://localhost/projecten/" in output
+
+    # The new logins work and have their role's groups.
+    users = get_user_model().objects
+    assert list(users.get(username="communicatie").groups.values_list("name", flat=True)) == [
+        "Communicatie"
+    ]
+    assert list(
+        users.get(username="kernagenda-gemeente").groups.values_list("name", flat=True)
+    ) == ["Gemeente – kernagenda"]
+    assert client.login(username="communicatie", password="demo-wachtwoord")
+    assert client.get("/admin/").status_code == 200
+
+
+def test_load_demo_on_another_address_moves_the_site_and_says_so(client, demo):
+    output = io.StringIO()
+    call_command(
+        "load_demo",
+        "--password",
+        "demo-wachtwoord",
+        "--base-url",
+        "http://127.0.0.1:8101",
+        stdout=output,
+    )
+
+    assert "Portaal:  http://127.0.0.1:8101/" in output.getvalue()
+    (site,) = Site.objects.filter(is_default_site=True)
+    assert site.root_url == "http://127.0.0.1:8101"
+    api = client.get("/api/v2/pages/", {"type": "kernen.KernPage", "limit": 1}).json()
+    assert api["items"][0]["meta"]["html_url"].startswith("http://127.0.0.1:8101/")

@@ -1,5 +1,6 @@
 """The public activity pages: what they show, in what order, and what they cost in SQL."""
 
+import re
 from datetime import datetime, timedelta
 
 from django.utils import timezone
@@ -126,11 +127,42 @@ def test_activity_page_shows_when_where_who_and_cost(client, beesd, make_event):
     assert "zaterdag 14 juni 2031, 19:30" in html
     assert "–<time" in html and ">21:30</time>" in html
     assert "Dorpshuis, grote zaal" in html
-    assert "51.88920, 5.19400" in html
     assert "Dorpsbelang Beesd" in html and "gratis" in html
     assert "Met koffie." in html
     assert 'href="https://voorbeeld.example/aanmelden"' in html
     assert f'href="{event.url}ical/"' in html and "Zet in mijn agenda" in html
+
+
+def visible_text(html):
+    """The page's text as a reader sees it: no scripts, no tags, no attributes."""
+    return re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", " ", html, flags=re.S))
+
+
+def test_activity_page_shows_its_place_on_a_map_not_as_coordinates(client, beesd, make_event):
+    event = make_event(
+        beesd,
+        "Burendag",
+        location="Dorpshuis, grote zaal",
+        latitude="51.889200",
+        longitude="5.194000",
+    )
+    without_place = make_event(beesd, "Online avond", location="Online")
+
+    html = client.get(event.url).content.decode()
+
+    text = visible_text(html)
+    assert "Dorpshuis, grote zaal" in text
+    assert "51,8892" not in text and "51.8892" not in text and "5.194" not in text
+    assert "Op de kaart" in text
+    # The map's one point, drawn by static/js/notice-map.js; a link for when it does not load.
+    assert '"lat": 51.8892, "lng": 5.194' in html
+    assert "/static/vendor/leaflet/leaflet.js" in html
+    assert 'href="https://www.openstreetmap.org/?mlat=51.889200&amp;mlon=5.194000' in html
+    assert "Open deze plek in OpenStreetMap" in text
+
+    html = client.get(without_place.url).content.decode()
+    assert "Online" in html
+    assert "leaflet" not in html and "Op de kaart" not in html
 
 
 def test_all_day_activity_is_stored_as_whole_days_and_shown_without_times(

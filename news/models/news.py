@@ -9,6 +9,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -84,8 +85,11 @@ class NewsIndexPage(NewsListingMixin, AliasRestrictionsMixin, Page):  # noqa: DJ
         return queries.news_listing(queries.news_below(self))
 
 
-class MunicipalityNewsIndexPage(NewsListingMixin, AliasRestrictionsMixin, Page):  # noqa: DJ008 (Page has __str__)
-    """The news of the whole municipality at /nieuws/: its own items and those of every kern."""
+class MunicipalityNewsIndexPage(  # noqa: DJ008 (Page has __str__)
+    NewsListingMixin, AliasRestrictionsMixin, RoutablePageMixin, Page
+):
+    """The news of the whole municipality at /nieuws/: its own items and those of every kern,
+    also as a feed (/nieuws/rss/, /nieuws/atom/)."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
@@ -105,6 +109,18 @@ class MunicipalityNewsIndexPage(NewsListingMixin, AliasRestrictionsMixin, Page):
         return queries.news_listing(
             queries.with_kern(queries.public_news().filter(path__startswith=home_path))
         )
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        from news.feeds import MunicipalityNewsFeed
+
+        return MunicipalityNewsFeed()(request, self)
+
+    @path("atom/", name="atom")
+    def atom(self, request):
+        from news.feeds import MunicipalityNewsAtomFeed
+
+        return MunicipalityNewsAtomFeed()(request, self)
 
 
 class NewsPage(AliasRestrictionsMixin, Page):

@@ -1,5 +1,6 @@
 """Work notices: targeting, kern pages, the overview, feeds and calendars, permissions."""
 
+import re
 import time
 from datetime import timedelta
 
@@ -207,6 +208,31 @@ def test_notice_page_lists_its_kernen_with_links_and_all_facts(
     assert "Omleiding" in html and "Via de N327." in html
     assert "Gemeente, 0345 - 123 400" in html
     assert "Dorpsstraat" in html
+
+
+def test_notice_page_shows_the_address_and_a_map_not_coordinates(client, beesd, make_notice):
+    notice = make_notice(
+        "Markt dicht",
+        [beesd],
+        location_text="Markt, Beesd",
+        coordinates=make_point("51.889000", "5.194000"),
+    )
+
+    html = client.get(notice.url).content.decode()
+
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", " ", html, flags=re.S))
+    assert "Markt, Beesd" in text
+    assert "breedtegraad" not in text and "51,889" not in text and "51.889" not in text
+    assert "Op de kaart" in text
+    assert '"lat": 51.889, "lng": 5.194' in html  # the map's point (static/js/notice-map.js)
+    assert "/static/vendor/leaflet/leaflet.js" in html
+    assert 'href="https://www.openstreetmap.org/?mlat=51.889000&amp;mlon=5.194000' in html
+
+
+def test_notice_page_without_a_point_has_no_map(client, beesd, make_notice):
+    html = client.get(make_notice("Hele dorp", [beesd]).url).content.decode()
+
+    assert "leaflet" not in html and "Op de kaart" not in html
 
 
 def test_notice_page_for_all_kernen_says_so(client, make_notice, beesd):

@@ -258,7 +258,13 @@ TASKS = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kernenportaal"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The portal's public address (scheme, host and port, no path): absolute links in e-mails,
+# feeds, calendars and the API come from the Wagtail Site, which provisioning and load_demo
+# set to this address (docs/provisioning.md). `make run HOST=...` sets it to http://HOST.
+BASE_URL = (
+    env_str("BASE_URL") or env_str("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = (env_str("WAGTAILADMIN_BASE_URL") or BASE_URL).rstrip("/")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]

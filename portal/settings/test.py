@@ -16,6 +16,8 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The Site that provisioning makes in tests: localhost, port 80 (tests that need a port set it).
+BASE_URL = "http://localhost"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 MIDDLEWARE = [name for name in MIDDLEWARE if not name.startswith("whitenoise")]  # noqa: F405
 # The benchmark tools have tests of their own (bench/tests/); production leaves them out.

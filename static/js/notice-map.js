@@ -1,36 +1,114 @@
-/* The map on /werkzaamheden/: Leaflet from our own static files, PDOK tiles. Without
-   JavaScript the list below the map says everything the map shows. */
+/* The maps of templates/components/map.html (the work notices on /werkzaamheden/, the place
+   of one notice or activity): Leaflet from our own static files, PDOK tiles. Without
+   JavaScript the page says everything in text: the list of notices, or the address and a link.
+
+   Markers closer together than a finger's width on the screen are drawn as one marker with
+   their number, whose popup lists them all (WCAG 2.2 target size: every marker can be hit). */
 (function () {
     "use strict";
-    var element = document.getElementById("notice-map");
-    var data = document.getElementById("notice-map-points");
-    if (!element || !data || typeof L === "undefined") {
+    if (typeof L === "undefined") {
         return;
     }
-    var points = JSON.parse(data.textContent);
-    if (!points.length) {
-        return;
-    }
-    var map = L.map(element, { scrollWheelZoom: false });
-    L.tileLayer(element.dataset.tiles, {
-        attribution: element.dataset.attribution,
-        maxZoom: 19,
-    }).addTo(map);
-    L.Icon.Default.imagePath = element.dataset.images || "/static/vendor/leaflet/images/";
-    var bounds = [];
-    points.forEach(function (point) {
+    // Leaflet's marker is 25 x 41 px, anchored at its bottom centre; two markers closer than
+    // this (in screen pixels) would overlap or leave less than 24 px between them.
+    var NEAR_X = 32;
+    var NEAR_Y = 48;
+
+    function popupFor(points) {
         var popup = document.createElement("div");
-        var link = document.createElement("a");
-        link.href = point.url;
-        link.textContent = point.title;
-        var where = document.createElement("p");
-        where.textContent = point.location + " (" + point.period + ")";
-        popup.appendChild(link);
-        popup.appendChild(where);
-        L.marker([point.lat, point.lng], { title: point.title, alt: point.title })
-            .addTo(map)
-            .bindPopup(popup);
-        bounds.push([point.lat, point.lng]);
+        var list = document.createElement(points.length > 1 ? "ul" : "div");
+        list.className = "notice-map__popup";
+        points.forEach(function (point) {
+            var item = document.createElement(points.length > 1 ? "li" : "div");
+            var name = document.createElement(point.url ? "a" : "strong");
+            if (point.url) {
+                name.href = point.url;
+            }
+            name.textContent = point.title;
+            item.appendChild(name);
+            var where = document.createElement("p");
+            where.textContent = point.period ? point.location + " (" + point.period + ")" : point.location;
+            item.appendChild(where);
+            list.appendChild(item);
+        });
+        popup.appendChild(list);
+        return popup;
+    }
+
+    function groupsAt(map, points) {
+        var groups = [];
+        points.forEach(function (point) {
+            var spot = map.latLngToLayerPoint([point.lat, point.lng]);
+            var group = groups.find(function (candidate) {
+                return Math.abs(candidate.spot.x - spot.x) < NEAR_X && Math.abs(candidate.spot.y - spot.y) < NEAR_Y;
+            });
+            if (group) {
+                group.points.push(point);
+            } else {
+                groups.push({ spot: spot, points: [point] });
+            }
+        });
+        return groups;
+    }
+
+    function draw(map, layer, points, groupLabel) {
+        layer.clearLayers();
+        groupsAt(map, points).forEach(function (group) {
+            var first = group.points[0];
+            var marker;
+            if (group.points.length === 1) {
+                marker = L.marker([first.lat, first.lng], { title: first.title, alt: first.title });
+            } else {
+                var label = groupLabel.replace("{count}", group.points.length);
+                var lat = 0;
+                var lng = 0;
+                group.points.forEach(function (point) {
+                    lat += point.lat / group.points.length;
+                    lng += point.lng / group.points.length;
+                });
+                marker = L.marker([lat, lng], {
+                    title: label,
+                    icon: L.divIcon({
+                        className: "notice-map__group",
+                        html: "<span aria-hidden=\"true\">" + group.points.length + "</span>",
+                        iconSize: [36, 36],
+                    }),
+                });
+                marker.on("add", function () {
+                    marker.getElement().setAttribute("aria-label", label);
+                });
+            }
+            marker.bindPopup(popupFor(group.points)).addTo(layer);
+        });
+    }
+
+    document.querySelectorAll(".notice-map__canvas[data-points]").forEach(function (element) {
+        var data = document.getElementById(element.dataset.points);
+        var points = data ? JSON.parse(data.textContent) : [];
+        if (!points.length) {
+            return;
+        }
+        element.hidden = false;
+        var map = L.map(element, { scrollWheelZoom: false });
+        L.tileLayer(element.dataset.tiles, {
+            attribution: element.dataset.attribution,
+            maxZoom: 19,
+        }).addTo(map);
+        L.Icon.Default.imagePath = element.dataset.images || "/static/vendor/leaflet/images/";
+        var layer = L.layerGroup().addTo(map);
+        var bounds = points.map(function (point) {
+            return [point.lat, point.lng];
+        });
+        var zoom = Number(element.dataset.zoom || 15);
+        if (points.length === 1) {
+            map.setView(bounds[0], zoom);
+        } else {
+            map.fitBounds(bounds, { padding: [30, 30], maxZoom: zoom });
+        }
+        var label = element.dataset.groupLabel || "{count}";
+        draw(map, layer, points, label);
+        map.on("zoomend", function () {
+            draw(map, layer, points, label);
+        });
     });
-    map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
 })();

@@ -89,6 +89,8 @@ def build_site() -> Site:
         coordinates=make_point(Decimal("51.889"), Decimal("5.193")),
         impact="road_closed",
         detour="Via de Lingedijk.",
+        # A long e-mail address: the facts must still fit a phone (tests/browser/test_reflow.py).
+        contact="Gemeente West Betuwe, werkzaamheden-dorpsstraat@westbetuwe.example",
         kernen=[beesd],
     )
     site.urls.update(notice_index=notice_index.url, notice=notice.url)

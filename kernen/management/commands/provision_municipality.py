@@ -8,8 +8,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("name", help='The municipality, e.g. "West Betuwe".')
-        parser.add_argument("--hostname", default="localhost")
-        parser.add_argument("--port", type=int, default=80)
+        parser.add_argument(
+            "--hostname", help="The site's host name (default: the host of BASE_URL)."
+        )
+        parser.add_argument("--port", type=int, help="The site's port (default: BASE_URL's).")
         parser.add_argument("--default", action="store_true", help="Make it the default site.")
 
     def handle(self, *args, name, hostname, port, default, **options):

@@ -1,0 +1,66 @@
+"""The maps: a work notice and an activity show their address and a small map (no raw
+coordinates); on /werkzaamheden/ notices on one spot are one marker big enough to hit."""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+import pytest
+
+from events.models import EventPage
+from news.factories import WorkNoticePageFactory
+from news.models.notices import make_point
+from tests.browser.axe import violations
+from tests.browser.conftest import MOBILE
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_notice_and_an_activity_show_their_place_on_a_map(site, new_context, blocked_hosts):
+    EventPage.objects.filter(pk=site.objects["event"].pk).update(
+        latitude=Decimal("51.888100"), longitude=Decimal("5.191900")
+    )
+    page = new_context(MOBILE).new_page()
+    for name, address in [
+        ("notice", "Dorpsstraat, tussen de kerk en de Lingedijk"),
+        ("event", "Dorpshuis Beesd"),
+    ]:
+        page.goto(site.urls[name])
+        page.locator("#location-map .leaflet-marker-icon").first.wait_for()
+        text = page.locator("main").inner_text()
+        assert address in text
+        assert "51,88" not in text and "51.88" not in text, f"{name} shows coordinates"
+        assert page.get_by_role("heading", name="Op de kaart").is_visible()
+        assert page.locator("#location-map").is_visible()
+        assert page.get_by_role("link", name="Open deze plek in OpenStreetMap").is_visible()
+        assert not violations(page), violations(page)
+    assert "service.pdok.nl" in blocked_hosts
+
+
+def test_notices_on_one_spot_are_one_marker_you_can_hit(site, new_context):
+    today = timezone.localdate()
+    WorkNoticePageFactory(
+        parent=site.objects["notice"].get_parent(),
+        title="Kerkplein dicht",
+        slug="kerkplein-dicht",
+        summary="Nieuwe bestrating.",
+        start_date=today,
+        end_date=today + datetime.timedelta(days=7),
+        location_text="Kerkplein",
+        coordinates=make_point(Decimal("51.8891"), Decimal("5.1931")),
+        kernen=[site.objects["beesd"]],
+    )
+    page = new_context(MOBILE).new_page()
+    page.goto(site.urls["notice_index"])
+    group = page.get_by_role("button", name="Werkzaamheden hier: 2")
+    group.wait_for()
+    box = group.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24
+    assert page.locator("#notice-map .leaflet-marker-icon").count() == 1
+    assert not violations(page), violations(page)
+
+    group.click()
+    popup = page.locator(".leaflet-popup")
+    assert popup.get_by_role("link", name="Dorpsstraat dicht").is_visible()
+    assert popup.get_by_role("link", name="Kerkplein dicht").is_visible()
