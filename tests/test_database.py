@@ -20,7 +20,16 @@ def test_analyze_runs_on_postgresql_only():
 
 def test_the_demo_refreshes_the_statistics_after_loading(monkeypatch):
     calls = []
-    monkeypatch.setattr(load_demo, "load_demo", lambda password, stdout: {"kernen": 26})
+    monkeypatch.setattr(
+        load_demo,
+        "load_demo",
+        lambda password, stdout, **options: {
+            "kernen": 26,
+            "url": "http://127.0.0.1:8000",
+            "links": [],
+            "logins": [("Beheerder", "admin")],
+        },
+    )
     monkeypatch.setattr(load_demo, "analyze", lambda: calls.append("analyze"))
 
     call_command("load_demo", stdout=StringIO())
