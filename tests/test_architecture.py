@@ -75,6 +75,7 @@ HOME_ENTRIES = {
     "queries.py",  # public page queries every app uses
     "panels.py",  # the panel framework of the home and kern pages
     "information.py",  # the accessibility and privacy statements
+    "signals.py",  # receivers of the home app's own models (the portal settings)
     "ical.py",  # calendar files (until the performance work moves it)
     "sitemap.py",  # the sitemap of the page tree
     "submissions.py",  # the form page's submissions list, exported CSV-safe
@@ -230,3 +231,27 @@ def test_home_holds_the_home_page_and_the_shared_page_bases_only():
         if path.name != "__pycache__" and (path.is_dir() or path.suffix == ".py")
     }
     assert entries - HOME_ENTRIES == set(), "this belongs in the app of its concern"
+
+
+#: The most lines an ``AppConfig.ready()`` may have: enough to connect signal receivers.
+MAX_READY_LINES = 8
+
+
+def ready_methods():
+    for path in sorted(ROOT.glob("*/apps.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.FunctionDef) and node.name == "ready":
+                yield path.relative_to(ROOT).as_posix(), node
+
+
+def test_apps_offer_what_they_add_through_hooks_not_in_ready():
+    """What an app adds to another (sections, panels, sources, …) is a Wagtail hook in its
+    ``wagtail_hooks.py``; ``ready()`` only connects signal receivers (ARCHITECTURE.md)."""
+    assert dict(ready_methods()), "no ready() found: the test looks in the wrong place"
+    for path, ready in ready_methods():
+        lines = ready.end_lineno - ready.lineno
+        assert lines <= MAX_READY_LINES, f"{path}: ready() has {lines} lines"
+        for node in ast.walk(ready):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "attr", None) or getattr(node.func, "id", "")
+                assert not name.startswith("register"), f"{path}: {name}() in ready()"

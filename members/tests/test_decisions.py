@@ -134,9 +134,9 @@ def test_without_a_kernagenda_nothing_is_claimed(client, world, meeting_url, dec
 
 
 def test_without_the_agenda_app_there_is_no_button(
-    client, world, meeting_url, decision, monkeypatch
+    client, world, meeting_url, decision, only_hooks
 ):
-    monkeypatch.delitem(bridges._bridges, bridges.CREATE_ACTION_POINT)
+    only_hooks(bridges.HOOK)  # no app offers a bridge
     client.force_login(world.users["own_board"])
 
     html = client.get(meeting_url).content.decode()
