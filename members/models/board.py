@@ -67,4 +67,4 @@ class BoardAreaPage(BoardProjectRoutesMixin, WorkspaceRoutesMixin, AliasRestrict
     @path("", name="overview")
     @private
     def overview(self, request, workspace):
-        return self.render_overview(request, workspace)
+        return self.render_overview(request, workspace, kern=self.get_parent())

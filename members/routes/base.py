@@ -111,7 +111,7 @@ class WorkspaceRoutesBase(RoutablePageMixin):
         """Open project invitations shown on the overview, as a queryset (None: none)."""
         return None
 
-    def render_overview(self, request, workspace):
+    def render_overview(self, request, workspace, **context):
         return self.workspace_render(
             request,
             workspace,
@@ -121,4 +121,5 @@ class WorkspaceRoutesBase(RoutablePageMixin):
                 self.overview_announcements(workspace),
                 self.overview_invitations(workspace),
             ),
+            **context,
         )
