@@ -1,5 +1,5 @@
 """What the fault measurements share: the production environment of the server they start,
-its static files and log, the gunicorn command, the visitors' threads and the report."""
+its static files and log, the gunicorn command, the visitors and the report."""
 
 import json
 import os
@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,12 +60,27 @@ def gunicorn_command(port, workers):
             "--workers", str(workers), "--log-level", "warning"]  # fmt: skip
 
 
-def start_visitors(visitor, clients):
-    """``clients`` threads running ``visitor(number)``, started."""
-    threads = [threading.Thread(target=visitor, args=(n,)) for n in range(clients)]
-    for thread in threads:
-        thread.start()
-    return threads
+class Visitors:
+    """Concurrent visitors of the server at ``base_url`` for ``seconds``: a subclass's
+    ``visitor(number)`` asks pages and appends a row per request to ``results`` (under
+    ``lock``), its times counted from ``start``."""
+
+    def __init__(self, base_url, clients, seconds):
+        self.base_url, self.clients, self.seconds = base_url, clients, seconds
+        self.results = []
+        self.lock = threading.Lock()
+        self.start = None
+
+    def visitor(self, number):
+        raise NotImplementedError
+
+    def run(self):
+        """Starts the visitors; returns their threads."""
+        self.start = time.monotonic()
+        threads = [threading.Thread(target=self.visitor, args=(n,)) for n in range(self.clients)]
+        for thread in threads:
+            thread.start()
+        return threads
 
 
 def report(figures, server_log, json_path):

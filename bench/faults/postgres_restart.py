@@ -32,17 +32,7 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 
-from harness import (
-    PATHS,
-    ROOT,
-    collect_static,
-    gunicorn_command,
-    log_path,
-    production_environment,
-    report,
-    require_postgres,
-    start_visitors,
-)
+import harness
 
 LEAKS = ["Traceback", "OperationalError", "psycopg", "SELECT ", "5432", "settings", "SECRET"]
 
@@ -77,17 +67,14 @@ def restart_postgres():
     subprocess.run(command, check=True)  # noqa: S603 - fixed arguments
 
 
-class Load:
-    def __init__(self, base_url, clients, seconds):
-        self.base_url, self.clients, self.seconds = base_url, clients, seconds
-        self.results = []  # (start, end, path, status, body of an error)
-        self.lock = threading.Lock()
-        self.start = None
+class Load(harness.Visitors):
+    """Visitors asking the pages in turn. A row of ``results``: (start, end, path, status,
+    body of an error)."""
 
     def visitor(self, number):
         index = number
         while time.monotonic() - self.start < self.seconds:
-            path = PATHS[index % len(PATHS)]
+            path = harness.PATHS[index % len(harness.PATHS)]
             index += 1
             request = urllib.request.Request(  # noqa: S310 - http://127.0.0.1 only
                 self.base_url + path,
@@ -108,14 +95,10 @@ class Load:
                 self.results.append((began - self.start, time.monotonic() - self.start, path,
                                      status, body))  # fmt: skip
 
-    def run(self):
-        self.start = time.monotonic()
-        return start_visitors(self.visitor, self.clients)
-
 
 def start_gunicorn(port, workers, environment, log):
-    command = gunicorn_command(port, workers)
-    process = subprocess.Popen(command, cwd=ROOT, env=environment, stderr=log)  # noqa: S603
+    command = harness.gunicorn_command(port, workers)
+    process = subprocess.Popen(command, cwd=harness.ROOT, env=environment, stderr=log)  # noqa: S603
     for _ in range(100):
         try:
             with urllib.request.urlopen(
@@ -213,11 +196,11 @@ def outage_figures(outage):
 
 def main():
     args = parse_arguments()
-    require_postgres()
-    environment = production_environment()
-    collect_static(environment)
+    harness.require_postgres()
+    environment = harness.production_environment()
+    harness.collect_static(environment)
     # The server log (with the tracebacks of the outage) goes to a file, not to visitors.
-    server_log = log_path()
+    server_log = harness.log_path()
     with server_log.open("w") as log:
         server = start_gunicorn(args.port, args.workers, environment, log)
         try:
@@ -227,7 +210,7 @@ def main():
             server.terminate()
             server.wait(timeout=30)
     figures = outage_figures(outage)
-    report(figures, server_log, args.json)
+    harness.report(figures, server_log, args.json)
     return 1 if figures["error_pages_leaking"] else 0
 
 

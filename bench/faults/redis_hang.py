@@ -39,17 +39,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import (  # noqa: E402
-    PATHS,
-    ROOT,
-    collect_static,
-    gunicorn_command,
-    log_path,
-    production_environment,
-    report,
-    require_postgres,
-    start_visitors,
-)
+import harness  # noqa: E402
 
 FORM_PATH = "/klankbordgroep/"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -82,9 +72,9 @@ def start_redis(port):
 
 
 def start_gunicorn(port, workers, environment, log, wait=180):
-    command = gunicorn_command(port, workers)
+    command = harness.gunicorn_command(port, workers)
     # Its log and what it prints (e-mails of the form, without EMAIL_HOST) go to the log file.
-    process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=log, stderr=log)  # noqa: S603
+    process = subprocess.Popen(command, cwd=harness.ROOT, env=environment, stdout=log, stderr=log)  # noqa: S603
     request = urllib.request.Request(  # noqa: S310 - http://127.0.0.1 only
         f"http://127.0.0.1:{port}/", headers={"X-Forwarded-Proto": "https"}
     )
@@ -108,15 +98,13 @@ def percentile(values, share):
     return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 3)
 
 
-class Load:
-    """Visitors asking the pages in turn; every fifth request of a visitor is the form."""
+class Load(harness.Visitors):
+    """Visitors asking the pages in turn; every fifth request of a visitor is the form. A row
+    of ``results``: (start, end, path, status, cache header, body has the new title)."""
 
     def __init__(self, base_url, clients, seconds, kern_path):
-        self.base_url, self.clients, self.seconds = base_url, clients, seconds
+        super().__init__(base_url, clients, seconds)
         self.kern_path = kern_path
-        self.results = []  # (start, end, path, status, cache header, body has the new title)
-        self.lock = threading.Lock()
-        self.start = None
 
     def request(self, opener, path, data=None, headers=None, cookie=False):
         """(status, X-Page-Cache, body), and with ``cookie`` the cookies the response set as
@@ -169,16 +157,12 @@ class Load:
                 path = "POST " + FORM_PATH
                 status, cache, body = self.post_form(opener)
             else:
-                path = PATHS[index % len(PATHS)] if index % 3 else self.kern_path
+                path = harness.PATHS[index % len(harness.PATHS)] if index % 3 else self.kern_path
                 status, cache, body = self.request(opener, path)
             new_title = SUFFIX.encode() in body if path == self.kern_path else None
             with self.lock:
                 self.results.append((began - self.start, time.monotonic() - self.start, path,
                                      status, cache, new_title))  # fmt: skip
-
-    def run(self):
-        self.start = time.monotonic()
-        return start_visitors(self.visitor, self.clients)
 
 
 PUBLISH = """
@@ -195,7 +179,9 @@ def publish_title(environment, slug, title):
     began = time.monotonic()
     code = PUBLISH.format(slug=slug, title=title)
     command = [sys.executable, "manage.py", "shell", "-c", code]
-    subprocess.run(command, cwd=ROOT, env=environment, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+    subprocess.run(  # noqa: S603 - our own code, in our own manage.py
+        command, cwd=harness.ROOT, env=environment, check=True, stdout=subprocess.DEVNULL
+    )
     return round(time.monotonic() - began, 2)
 
 
@@ -215,7 +201,7 @@ def kern_title(environment, slug):
     )
     command = [sys.executable, "manage.py", "shell", "-c", code]
     result = subprocess.run(  # noqa: S603 - our own code, in our own manage.py
-        command, cwd=ROOT, env=environment, check=True, capture_output=True, text=True
+        command, cwd=harness.ROOT, env=environment, check=True, capture_output=True, text=True
     )
     return result.stdout.strip().splitlines()[-1]
 
@@ -343,10 +329,10 @@ def hang_figures(hang, phases, timeout):
 
 def main():
     args = parse_arguments()
-    require_postgres()
+    harness.require_postgres()
     redis_port = free_port()
     redis = start_redis(redis_port)
-    environment = production_environment(
+    environment = harness.production_environment(
         REDIS_URL=f"redis://127.0.0.1:{redis_port}/0",
         # Every visitor comes from 127.0.0.1: no rate limit in this measurement.
         FORM_RATE_LIMIT="1000000",
@@ -354,8 +340,8 @@ def main():
     )
     timeout = int(environment.get("REDIS_TIMEOUT_MS", "500")) / 1000
     original_title = kern_title(environment, args.kern)
-    collect_static(environment)
-    server_log = log_path()
+    harness.collect_static(environment)
+    server_log = harness.log_path()
     hang = Hang(args, environment, redis, original_title)
     try:
         with server_log.open("w") as log:
@@ -368,7 +354,7 @@ def main():
         redis.wait(timeout=10)
     results = sorted(hang.load.results)
     figures = hang_figures(hang, hang.phases(results), timeout)
-    report(figures, server_log, args.json)
+    harness.report(figures, server_log, args.json)
     errors = sum(1 for row in results if row[3] not in (200, 429))
     return 1 if errors or figures.get("stale_after_resume") else 0
 
