@@ -20,6 +20,7 @@ from wagtail_localize.models import LocaleSynchronization
 
 from agenda.models import ActionPointPage, KernagendaPage, Theme
 from events.models import EventIndexPage, EventPage
+from events.tests.conftest import event_fields
 from home.locales import default_locale, sync_language_trees, translation_languages
 from kernen.models import InspirationIndexPage, InspirationPage, KernPage
 from kernen.provisioning import provision_municipality
@@ -56,23 +57,6 @@ def news_form(title, slug, **extra):
     }
 
 
-def event_form(title, slug, **extra):
-    return {
-        "title": title,
-        "slug": slug,
-        "start": "14-06-2031 10:00",
-        "end": "14-06-2031 15:00",
-        "summary": "Samen klussen.",
-        "description": rich_text("<p>Iedereen is welkom.</p>"),
-        "location": "Dorpshuis",
-        "organiser": "Dorpsbelang",
-        "cost": "gratis",
-        "max_places": "",
-        "comments": inline_formset([]),
-        **extra,
-    }
-
-
 def point_form(title, slug, **extra):
     return {
         "title": title,
@@ -96,7 +80,7 @@ def notice_form(title, slug, **extra):
 
 FORMS = {
     NewsPage: news_form,
-    EventPage: event_form,
+    EventPage: event_fields,
     InspirationPage: story_fields,
     ActionPointPage: point_form,
     WorkNoticePage: notice_form,
