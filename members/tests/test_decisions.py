@@ -16,16 +16,8 @@ SECRET = "Vertrouwelijk: de penningmeester stopt per 1 mei."
 
 
 @pytest.fixture
-def meeting(world):
-    meeting = world.content["meeting"]
-    meeting.minutes = SECRET
-    meeting.save()
-    return meeting
-
-
-@pytest.fixture
-def meeting_url(meeting):
-    return f"/beesd/bestuur/vergaderingen/{meeting.pk}/"
+def meeting_minutes():
+    return SECRET
 
 
 @pytest.fixture
