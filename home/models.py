@@ -20,7 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import InformationBodyBlock
-from home.locales import AliasRestrictionsMixin
+from home.pages import BasePage
 from home.panels import panels_for
 from home.tasks import send_form_email
 from pagecache.tags import CONTENT
@@ -30,7 +30,7 @@ from security.ratelimit import allow_submission
 HONEYPOT_FIELD = "website_url"
 
 
-class HomePage(AliasRestrictionsMixin, Page):
+class HomePage(BasePage):
     """The portal of one municipality: the root page of its Wagtail Site.
 
     Its children are the kernen and the municipality-wide sections. Which page types those are
@@ -93,7 +93,7 @@ class HomePage(AliasRestrictionsMixin, Page):
         return child.route(request, path_components[1:])
 
 
-class InformationPage(AliasRestrictionsMixin, Page):
+class InformationPage(BasePage):
     """A page about the portal itself, such as the accessibility statement
     (``/toegankelijkheid/``) and the privacy statement (``/privacy/``). Provisioning creates
     both with default text; the municipality's comms staff edit them. Linked in the footer."""
@@ -155,7 +155,7 @@ class FormField(AbstractFormField):
     page = ParentalKey("home.FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class FormPage(AliasRestrictionsMixin, AbstractEmailForm):
+class FormPage(BasePage, AbstractEmailForm):
     """A form that comms staff compose in the admin, e.g. joining the klankbordgroep.
 
     Submissions are stored (admin → Formulieren, with CSV export) and e-mailed to the page's

@@ -67,6 +67,7 @@ HOME_ENTRIES = {
     "templatetags",  # navigation and language switcher of every page
     "models.py",  # HomePage, FormPage, InformationPage, PortalSettings, the page bases
     "models",  # (the same, once it is a package)
+    "pages.py",  # the page bases: BasePage and IndexPage
     "blocks.py",  # the common StreamField blocks
     "forms.py",  # form-field rendering and the upload forms of Wagtail's images and documents
     "honeypot.py",  # the one honeypot of the public forms

@@ -15,12 +15,12 @@ from wagtail.search import index
 
 from agenda.blocks import DescriptionBlock
 from agenda.constants import BudgetSource, CarrierKind, Status
-from home.locales import AliasRestrictionsMixin
+from home.pages import BasePage, IndexPage
 from kernen.models import KernPage
 from pagecache.tags import branch_tag
 
 
-class KernagendaPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
+class KernagendaPage(RoutablePageMixin, IndexPage):
     """The kernagenda of one kern: its action points, grouped by theme, and its versions."""
 
     intro = models.TextField(
@@ -28,8 +28,6 @@ class KernagendaPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
         blank=True,
         help_text=_("Who made this kernagenda and how residents can take part."),
     )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
@@ -92,7 +90,7 @@ class KernagendaPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
         return kernagenda_changes(request, self)
 
 
-class ActionPointPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
+class ActionPointPage(RoutablePageMixin, BasePage):
     """One action point of a kernagenda: a plan or wish that moves from idea to done."""
 
     summary = models.TextField(_("summary"), help_text=_("One or two sentences, plain text."))
@@ -256,6 +254,8 @@ class ActionPointPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
 
     template = "pages/action_point_page.html"
 
+    listing_summary_field = "summary"
+
     # Page cache (pagecache/): also on /kernagendas/ and its open data, and in the
     # kernagenda of every kern it is shared with.
     cache_purges = ("overview:agenda",)
@@ -269,10 +269,6 @@ class ActionPointPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
         permissions = [
             ("view_overdue_reviews", _("Can see action points past their review date")),
         ]
-
-    @property
-    def listing_summary(self):
-        return self.summary
 
     @property
     def listing_date(self):
@@ -355,12 +351,8 @@ class ProgressUpdate(Orderable):
         verbose_name_plural = _("progress updates")
 
 
-class KernagendaOverviewPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
+class KernagendaOverviewPage(RoutablePageMixin, IndexPage):
     """All action points of all kernen of a municipality: filters, counts and open data."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 

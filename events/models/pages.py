@@ -17,17 +17,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.locales import AliasRestrictionsMixin
+from home.pages import BasePage, IndexPage
 
 LOCAL_TZ = ZoneInfo(settings.TIME_ZONE)
 
 
-class EventIndexPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
+class EventIndexPage(RoutablePageMixin, IndexPage):
     """``/<kern>/activiteiten/``: the kern's coming activities, and an archive of past ones."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["kernen.KernPage"]
     subpage_types = ["events.EventPage"]
@@ -62,7 +58,7 @@ class EventIndexPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
         return views.event_index(request, self, archive=True)
 
 
-class EventPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
+class EventPage(RoutablePageMixin, BasePage):
     """One activity in a kern, with optional registration on the site."""
 
     start = models.DateTimeField(_("start"))
@@ -244,12 +240,8 @@ class EventPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
         return views.event_calendar(request, self)
 
 
-class EventOverviewPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
+class EventOverviewPage(RoutablePageMixin, IndexPage):
     """``/activiteiten/``: the activities of every kern of the municipality, filterable."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.locales import AliasRestrictionsMixin
+from home.pages import BasePage, IndexPage
 from home.pagination import paginate
 from home.queries import public
 
@@ -51,12 +51,8 @@ def for_listing(pages):
     )
 
 
-class InspirationIndexPage(AliasRestrictionsMixin, Page):
+class InspirationIndexPage(IndexPage):
     """The stories of one kern: ``/<kern>/inspiratie/``."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["kernen.KernPage"]
     subpage_types = ["kernen.InspirationPage"]
@@ -95,7 +91,7 @@ class InspirationPageTag(TaggedItemBase):
     )
 
 
-class InspirationPage(AliasRestrictionsMixin, Page):
+class InspirationPage(BasePage):
     """A story of what a kern did: what, how, what it cost, who to ask, and photos."""
 
     date = models.DateField(
@@ -161,6 +157,9 @@ class InspirationPage(AliasRestrictionsMixin, Page):
 
     template = "pages/inspiration_page.html"
 
+    listing_summary_field = "intro"
+    listing_date_field = "date"
+
     # Page cache (pagecache/): also on /inspiratie/, and it shows similar stories of
     # other kernen.
     cache_reads = ("overview:inspiration",)
@@ -169,14 +168,6 @@ class InspirationPage(AliasRestrictionsMixin, Page):
     class Meta:
         verbose_name = _("inspiration story")
         verbose_name_plural = _("inspiration stories")
-
-    @property
-    def listing_summary(self):
-        return self.intro
-
-    @property
-    def listing_date(self):
-        return self.date
 
     @property
     def similar_initiatives(self):
@@ -215,12 +206,8 @@ class InspirationGalleryImage(Orderable):
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
 
 
-class InspirationOverviewPage(AliasRestrictionsMixin, Page):
+class InspirationOverviewPage(IndexPage):
     """All kernen's stories, filterable by theme and kern: ``/inspiratie/``."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

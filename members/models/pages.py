@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.locales import AliasRestrictionsMixin
+from home.pages import BasePage, IndexPage
 from home.queries import public
 from members import queries
 from members.access import can_access
@@ -20,13 +20,9 @@ from members.routes import WorkspaceRoutesMixin, paginate, private
 from pagecache.tags import branch_tag
 
 
-class DorpenoverlegPage(WorkspaceRoutesMixin, AliasRestrictionsMixin, Page):
+class DorpenoverlegPage(WorkspaceRoutesMixin, IndexPage):
     """The shared space of the boards of all kernen of a municipality and its
     gebiedsmakelaars."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -48,12 +44,8 @@ class DorpenoverlegPage(WorkspaceRoutesMixin, AliasRestrictionsMixin, Page):
         return self.render_overview(request, workspace)
 
 
-class ProjectIndexPage(AliasRestrictionsMixin, Page):
+class ProjectIndexPage(IndexPage):
     """``/projecten/``: the projects that kernen run together."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["members.ProjectPage"]
@@ -77,7 +69,7 @@ class ProjectIndexPage(AliasRestrictionsMixin, Page):
         return context
 
 
-class ProjectPage(WorkspaceRoutesMixin, AliasRestrictionsMixin, Page):
+class ProjectPage(WorkspaceRoutesMixin, BasePage):
     """A project of two or more kernen: a public summary here, a private workspace under
     ``werkruimte/`` for its members."""
 
