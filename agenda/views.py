@@ -2,10 +2,9 @@
 
 from itertools import groupby
 
-from django.core.paginator import EmptyPage, Paginator
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -16,24 +15,13 @@ from agenda.forms import InterestForm, KernagendaFilterForm, OverviewFilterForm,
 from agenda.models import ActionPointPage, Interest, KernagendaVersion, SignUp, Theme
 from agenda.tasks import send_signup_notification
 from agenda.versions import compare, snapshot
+from home.pagination import paginate, query_without_page
 from home.queries import public
 from kernen.models import KernPage
 from security.ratelimit import client_address, hit
 
 OVERVIEW_PAGE_SIZE = 50
 NO_THEME = "Overig"
-
-
-def paginate(request, items, per_page, count=None):
-    """A page of ``items``; a page number past the end, or not a number, is a 404. ``count``,
-    when the view knows it already, saves the paginator its COUNT query."""
-    paginator = Paginator(items, per_page)
-    if count is not None:
-        paginator.count = count
-    try:
-        return paginator.page(int(request.GET.get("page", "1")))
-    except (ValueError, EmptyPage) as error:
-        raise Http404(_("This page does not exist.")) from error
 
 
 def kern_of(page):
@@ -354,8 +342,6 @@ def overview(request, page):
         .order_by("kern__title", "theme__sort_order", "title")
     )
     page_obj = paginate(request, listing, OVERVIEW_PAGE_SIZE, count=number)
-    query = request.GET.copy()
-    query.pop("page", None)
 
     context = page.get_context(request)
     context.update(
@@ -370,6 +356,6 @@ def overview(request, page):
         budgets=budgets,
         budget_requested=sum(row["requested"] for row in budgets),
         budget_granted=sum(row["granted"] for row in budgets),
-        extra_query=query.urlencode(),
+        extra_query=query_without_page(request),
     )
     return TemplateResponse(request, page.get_template(request), context, status=status)

@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -16,18 +15,11 @@ from events.ical import calendar_response
 from events.models import EventOverviewPage, Registration
 from events.queries import for_feed, in_period, live_events, past, upcoming
 from events.tokens import read_cancel_token
+from home.pagination import paginate
 from home.queries import public
 from kernen.models import KernPage
 from pagecache.tags import declare_page
 from security.ratelimit import allow
-
-
-def paginate(request, queryset, per_page=PAGE_SIZE):
-    """One page of ``queryset``; a page number that does not exist is a 404."""
-    try:
-        return Paginator(queryset, per_page).page(request.GET.get("page", 1))
-    except (EmptyPage, PageNotAnInteger) as error:
-        raise Http404(_("This page of activities does not exist.")) from error
 
 
 def kern_feed_url(kern_url: str) -> str:
@@ -39,7 +31,7 @@ def kern_feed_url(kern_url: str) -> str:
 
 def event_index(request, page, archive: bool):
     events = past(page.events) if archive else upcoming(page.events)
-    page_obj = paginate(request, events)
+    page_obj = paginate(request, events, PAGE_SIZE)
     kern = page.get_parent()
     return page.render(
         request,
@@ -178,7 +170,7 @@ def event_overview(request, page):
         events = events.filter(path__startswith=kern.path)
     if period:
         events = in_period(events, period)
-    page_obj = paginate(request, events)
+    page_obj = paginate(request, events, PAGE_SIZE)
 
     kern_by_path = {kern.path: kern for kern in kernen}
     kern_path_length = page.depth * Page.steplen

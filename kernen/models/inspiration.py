@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Substr
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +25,8 @@ from home.queries import public
 KERN_DEPTH = 3
 STORIES_PER_PAGE = 12
 SIMILAR_INITIATIVES = 3
+#: The name the theme filter of the overview had before it was "thema".
+OLD_THEME_PARAMETER = "theme"
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ul", "ol"]
 
 
@@ -248,6 +250,11 @@ class InspirationOverviewPage(IndexPage):
         )
 
     def serve(self, request, *args, **kwargs):
+        if OLD_THEME_PARAMETER in request.GET:
+            # Links from before the filter was called "thema" lead to the same selection.
+            query = request.GET.copy()
+            query.setlist("thema", query.pop(OLD_THEME_PARAMETER))
+            return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
         response = super().serve(request, *args, **kwargs)
         if not response.context_data["filter_form"].is_valid():
             response.status_code = 400
@@ -261,8 +268,8 @@ class InspirationOverviewPage(IndexPage):
         form = InspirationFilterForm(request.GET, kernen=kernen, themes=list(self.themes()))
         items = self.stories
         filters = form.filters()
-        if "theme" in filters:
-            items = items.filter(tagged_items__tag__slug=filters["theme"])
+        if "thema" in filters:
+            items = items.filter(tagged_items__tag__slug=filters["thema"])
         if "kern" in filters:
             kern = next(kern for kern in kernen if kern.slug == filters["kern"])
             items = items.filter(path__startswith=kern.path)

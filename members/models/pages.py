@@ -13,10 +13,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.pages import BasePage, IndexPage
+from home.pagination import paginate
 from home.queries import public
 from members import queries
 from members.access import can_access
-from members.routes import WorkspaceRoutesMixin, paginate, private
+from members.routes import PER_PAGE, WorkspaceRoutesMixin, private
 from pagecache.tags import branch_tag
 
 
@@ -65,7 +66,7 @@ class ProjectIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = paginate(request, self.projects)
+        context["projects"] = paginate(request, self.projects, PER_PAGE)
         return context
 
 

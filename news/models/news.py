@@ -15,11 +15,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.pages import BasePage, IndexPage
+from home.pagination import paginate
 from kernen.models import KernPage
 from news import queries
 from news.blocks import NewsBodyBlock
 from news.constants import NEWS_PER_PAGE
-from news.pagination import paginate
 
 
 def kern_and_parent(page):

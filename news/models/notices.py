@@ -18,9 +18,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.pages import BasePage, IndexPage
+from home.pagination import paginate, query_without_page
 from news import queries
 from news.constants import NOTICES_PER_PAGE, Impact, NoticeStatus
-from news.pagination import paginate
 from news.widgets import LocalLeafletPanel
 from pagecache.tags import branch_tag
 
@@ -76,9 +76,7 @@ class WorkNoticeIndexPage(IndexPage):
         elif form.is_bound:
             context["filter_invalid"] = True
         context["filter_form"] = form
-        query = request.GET.copy()
-        query.pop("page", None)
-        context["filter_query"] = query.urlencode()
+        context["filter_query"] = query_without_page(request)
         context["notices"] = paginate(request, notices, NOTICES_PER_PAGE)
         context["map_points"] = [
             notice.map_point for notice in context["notices"] if notice.coordinates
