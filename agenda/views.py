@@ -248,8 +248,6 @@ def action_point_signup(request, page):
         return HttpResponseRedirect(page.url)
     kernen = kernen_queryset(page.kern) if page.kern_id else KernPage.objects.none()
     form = SignUpForm(request.POST, kernen=kernen)
-    if form.is_spam:
-        return HttpResponseRedirect(f"{page.url}?aangemeld=1#doe-mee")
     if rate_limited(request):
         return too_many(request, page)
     if not form.is_valid():
@@ -266,8 +264,6 @@ def action_point_interest(request, page):
         return HttpResponseRedirect(page.url)
     kernen = kernen_queryset(page.kern) if page.kern_id else KernPage.objects.none()
     form = InterestForm(request.POST, kernen=kernen)
-    if form.is_spam:
-        return HttpResponseRedirect(f"{page.url}?doet-mee=1#inkoop")
     if rate_limited(request):
         return too_many(request, page)
     if not form.is_valid():

@@ -84,9 +84,6 @@ def register(request, page):
                 "typed is kept."
             ),
         )
-    if form.is_bound and form.is_bot:
-        # Tell a bot nothing; store nothing.
-        return HttpResponseRedirect(page.url + page.reverse_subpage("registered"))
     if not form.is_valid():
         return event_detail(request, page, form, status=400)
     try:

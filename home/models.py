@@ -1,4 +1,3 @@
-from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models, transaction
@@ -13,6 +12,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -24,10 +24,15 @@ from home.pages import BasePage
 from home.panels import panels_for
 from home.tasks import send_form_email
 from pagecache.tags import CONTENT
+from security.honeypot import HoneypotForm
 from security.ratelimit import allow_submission
 
-#: Name of the field that people leave empty and bots fill in.
-HONEYPOT_FIELD = "website_url"
+
+class HoneypotFormBuilder(FormBuilder):
+    """The form of a form page, with the honeypot of every public form."""
+
+    def get_form_class(self):
+        return type("WagtailForm", (HoneypotForm, BaseForm), self.formfields)
 
 
 class HomePage(BasePage):
@@ -190,6 +195,8 @@ class FormPage(BasePage, AbstractEmailForm):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
+    form_builder = HoneypotFormBuilder
+
     template = "pages/form_page.html"
     landing_page_template = "pages/form_page_landing.html"
 
@@ -203,17 +210,7 @@ class FormPage(BasePage, AbstractEmailForm):
 
         return SubmissionsListView
 
-    def get_form(self, *args, **kwargs):
-        form = super().get_form(*args, **kwargs)
-        form.fields[HONEYPOT_FIELD] = forms.CharField(
-            label=_("Leave this field empty"),
-            required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-        return form
-
     def process_form_submission(self, form):
-        form.cleaned_data.pop(HONEYPOT_FIELD, None)
         submission = self.get_submission_class().objects.create(
             form_data=form.cleaned_data, page=self
         )
@@ -235,9 +232,6 @@ class FormPage(BasePage, AbstractEmailForm):
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-        if request.POST.get(HONEYPOT_FIELD):
-            form.add_error(None, _("Your message could not be sent. Please try again."))
-            return self._render_form(request, form, status=400)
         if not form.is_valid():
             return self._render_form(request, form, status=400)
         if not allow_submission(request, self):

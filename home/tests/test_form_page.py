@@ -72,7 +72,7 @@ def test_without_an_address_nothing_is_emailed_but_it_is_stored(
 
 def test_a_filled_honeypot_stores_nothing(client, form_page, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/klankbordgroep/", {**VALID, "website_url": "http://spam.example"})
+        response = client.post("/klankbordgroep/", {**VALID, "website": "http://spam.example"})
 
     assert response.status_code == 400
     assert "Je bericht is niet verstuurd. Probeer het nog een keer." in response.content.decode()
