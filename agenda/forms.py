@@ -3,7 +3,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from agenda.constants import InterestKind, Status
-from agenda.models import Interest, SignUp
+from agenda.models.participation import Interest, SignUp
 from kernen.models import KernPage
 from security.honeypot import HoneypotForm
 

@@ -1,9 +1,11 @@
-"""What the activity pages do; the page models' routes call these."""
+"""What the activity pages do; the page models' routes (``events.models.pages``), which
+import this module, call these. So it imports no page model itself: the pages are its
+arguments, the activities come from ``events.queries``."""
 
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.http import Http404, HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
@@ -12,7 +14,7 @@ from events import registrations
 from events.constants import PAGE_SIZE, RATE_LIMIT_COUNT, RATE_LIMIT_WINDOW, RegistrationStatus
 from events.forms import OverviewFilterForm, RegistrationForm
 from events.ical import calendar_response
-from events.models import EventOverviewPage, Registration
+from events.models.registrations import Registration
 from events.queries import for_feed, in_period, live_events, past, upcoming
 from events.tokens import read_cancel_token
 from home.pagination import paginate
@@ -110,25 +112,22 @@ def register(request, page):
 def registered(request, page):
     if not page.registration_enabled:
         raise Http404
-    return TemplateResponse(
+    return page.render(
         request,
-        "pages/event_registration_result.html",
-        {
-            "page": page,
-            "self": page,
-            "result": "waiting" if request.GET.get("wachtlijst") else "confirmed",
-        },
+        template="pages/event_registration_result.html",
+        context_overrides={"result": "waiting" if request.GET.get("wachtlijst") else "confirmed"},
     )
 
 
 def cancel(request, page, token):
     def result(name, status=200, registration=None):
-        return TemplateResponse(
+        response = page.render(
             request,
-            "pages/event_cancel.html",
-            {"page": page, "self": page, "result": name, "registration": registration},
-            status=status,
+            template="pages/event_cancel.html",
+            context_overrides={"result": name, "registration": registration},
         )
+        response.status_code = status
+        return response
 
     payload = read_cancel_token(token)
     if payload is None or payload[1] != page.pk:
@@ -215,7 +214,7 @@ def calendar_feed(request, slug):
     if isinstance(page, KernPage):
         events = live_events().descendant_of(page)
         name = _("Activities in %(place)s") % {"place": page.title}
-    elif isinstance(page, EventOverviewPage):
+    elif isinstance(page, apps.get_model("events", "EventOverviewPage")):
         events = live_events().descendant_of(site.root_page)
         name = _("Activities in %(place)s") % {"place": site.root_page.title}
     else:

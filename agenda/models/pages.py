@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from agenda import queries, views
 from agenda.blocks import DescriptionBlock
 from agenda.constants import BudgetSource, CarrierKind, Status
 from home.pages import BasePage, IndexPage
@@ -51,9 +52,12 @@ class KernagendaPage(RoutablePageMixin, IndexPage):
         """Serve an action point with its details in one query, instead of Wagtail's two
         (the page, then its specific type) and another for the details."""
         if path_components and not self.is_own_route(path_components):
-            from agenda.views import action_point_details
-
-            point = action_point_details().child_of(self).filter(slug=path_components[0]).first()
+            point = (
+                queries.action_point_details()
+                .child_of(self)
+                .filter(slug=path_components[0])
+                .first()
+            )
             if point is not None:
                 return point.route(request, path_components[1:])
         return super().route(request, path_components)
@@ -67,27 +71,19 @@ class KernagendaPage(RoutablePageMixin, IndexPage):
 
     @path("")
     def index_route(self, request):
-        from agenda.views import kernagenda_index
-
-        return kernagenda_index(request, self)
+        return views.kernagenda_index(request, self)
 
     @path("print/")
     def print_route(self, request):
-        from agenda.views import kernagenda_print
-
-        return kernagenda_print(request, self)
+        return views.kernagenda_print(request, self)
 
     @path("versies/<int:version_id>/")
     def version_route(self, request, version_id):
-        from agenda.views import kernagenda_version
-
-        return kernagenda_version(request, self, version_id)
+        return views.kernagenda_version(request, self, version_id)
 
     @path("wat-is-er-veranderd/")
     def changes_route(self, request):
-        from agenda.views import kernagenda_changes
-
-        return kernagenda_changes(request, self)
+        return views.kernagenda_changes(request, self)
 
 
 class ActionPointPage(RoutablePageMixin, BasePage):
@@ -310,21 +306,15 @@ class ActionPointPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        from agenda.views import action_point_page
-
-        return action_point_page(request, self)
+        return views.action_point_page(request, self)
 
     @path("doe-mee/")
     def signup_route(self, request):
-        from agenda.views import action_point_signup
-
-        return action_point_signup(request, self)
+        return views.action_point_signup(request, self)
 
     @path("ik-doe-mee/")
     def interest_route(self, request):
-        from agenda.views import action_point_interest
-
-        return action_point_interest(request, self)
+        return views.action_point_interest(request, self)
 
 
 class ProgressUpdate(Orderable):
@@ -371,6 +361,4 @@ class KernagendaOverviewPage(RoutablePageMixin, IndexPage):
 
     @path("")
     def index_route(self, request):
-        from agenda.views import overview
-
-        return overview(request, self)
+        return views.overview(request, self)

@@ -1,9 +1,7 @@
 """Activities: a section per kern, the activities in it, and an overview of all kernen."""
 
 from datetime import datetime, time
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -17,9 +15,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from events.constants import LOCAL_TZ
 from home.pages import BasePage, IndexPage
 
-LOCAL_TZ = ZoneInfo(settings.TIME_ZONE)
+# isort: split
+# Last: the views (through events.ical) read LOCAL_TZ from this module while it loads.
+from events import queries, views
 
 
 class EventIndexPage(RoutablePageMixin, IndexPage):
@@ -37,9 +38,7 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
 
     @property
     def events(self):
-        from events.queries import live_events
-
-        return live_events().descendant_of(self)
+        return queries.live_events().descendant_of(self)
 
     @property
     def kern(self):
@@ -47,14 +46,10 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
 
     @path("")
     def upcoming_view(self, request):
-        from events import views
-
         return views.event_index(request, self, archive=False)
 
     @path("archief/", name="archive")
     def archive_view(self, request):
-        from events import views
-
         return views.event_index(request, self, archive=True)
 
 
@@ -211,32 +206,22 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("")
     def detail_view(self, request):
-        from events import views
-
         return views.event_detail(request, self)
 
     @path("aanmelden/", name="register")
     def register_view(self, request):
-        from events import views
-
         return views.register(request, self)
 
     @path("aangemeld/", name="registered")
     def registered_view(self, request):
-        from events import views
-
         return views.registered(request, self)
 
     @path("afmelden/<str:token>/", name="cancel")
     def cancel_view(self, request, token):
-        from events import views
-
         return views.cancel(request, self, token)
 
     @path("ical/", name="ical")
     def ical_view(self, request):
-        from events import views
-
         return views.event_calendar(request, self)
 
 
@@ -258,6 +243,4 @@ class EventOverviewPage(RoutablePageMixin, IndexPage):
 
     @path("")
     def overview_view(self, request):
-        from events import views
-
         return views.event_overview(request, self)
