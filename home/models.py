@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -13,7 +14,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -24,7 +25,7 @@ from home.pages import BasePage
 from home.panels import panels_for
 from home.tasks import send_form_email
 from pagecache.tags import CONTENT
-from security.honeypot import HoneypotForm
+from security.honeypot import HONEYPOT_FIELD, HoneypotForm
 from security.ratelimit import allow_submission
 
 
@@ -32,7 +33,9 @@ class HoneypotFormBuilder(FormBuilder):
     """The form of a form page, with the honeypot of every public form."""
 
     def get_form_class(self):
-        return type("WagtailForm", (HoneypotForm, BaseForm), self.formfields)
+        return type(
+            "WagtailForm", (HoneypotForm, BaseForm), {**self.formfields, "mark_required": True}
+        )
 
 
 class HomePage(BasePage):
@@ -159,8 +162,16 @@ class PortalSettings(BaseSiteSetting):
 class FormField(AbstractFormField):
     page = ParentalKey("home.FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
+    def clean(self):
+        super().clean()
+        # A field named like the honeypot would replace it, and its answers would be refused.
+        if (self.clean_name or self.get_field_clean_name()) == HONEYPOT_FIELD:
+            raise ValidationError(
+                {"label": _("Choose another label: this name is kept for the spam check.")}
+            )
 
-class FormPage(BasePage, AbstractEmailForm):
+
+class FormPage(EmailFormMixin, FormMixin, BasePage):
     """A form that comms staff compose in the admin, e.g. joining the klankbordgroep.
 
     Submissions are stored (admin → Formulieren, with CSV export) and e-mailed to the page's
@@ -177,7 +188,7 @@ class FormPage(BasePage, AbstractEmailForm):
     )
 
     content_panels = [
-        *AbstractEmailForm.content_panels,
+        *Page.content_panels,
         FieldPanel("intro"),
         InlinePanel("form_fields", heading=_("Form fields"), label=_("Field")),
         FieldPanel("thank_you_text"),

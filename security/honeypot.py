@@ -14,14 +14,15 @@ class HoneypotForm(forms.Form):
     """A public form with the honeypot. Filled in, the form is not valid: the view answers
     400 with the message, as for any invalid form, and stores nothing.
 
-    Mixed in first: ``class SignUpForm(HoneypotForm, forms.ModelForm)``. Its markup
-    (``components/honeypot.html``) keeps it out of sight, out of the tab order and away from
-    screen readers; it is never in ``cleaned_data``."""
+    Mixed in first: ``class SignUpForm(HoneypotForm, forms.ModelForm)``. Its markup (the
+    field's own template, ``django/forms/honeypot.html``) keeps it out of sight, out of the tab
+    order and away from screen readers; it is never in ``cleaned_data``."""
 
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        template_name="django/forms/honeypot.html",
     )
 
     honeypot_message = _("Your message could not be sent. Please try again.")

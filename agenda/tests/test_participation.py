@@ -1,5 +1,7 @@
 """Doe mee: residents sign up without an account; joint purchases count who takes part."""
 
+import re
+
 from django.core import mail
 from django.core.cache import cache
 
@@ -84,7 +86,12 @@ def test_invalid_sign_up_gets_dutch_messages_next_to_fields_and_keeps_input(
     assert "Vertel wat je kunt doen." in html
     assert 'value="Sanne de Boer"' in html
     assert 'value="geen-adres"' in html
-    assert html.index('id="id_email"') < html.index("Vul een geldig e-mailadres in")
+    # The message sits with its field: between the label and the input, named by the input.
+    email_input = re.search(r'<input[^>]*id="id_email"[^>]*>', html)[0]
+    assert 'aria-invalid="true"' in email_input
+    assert 'aria-describedby="id_email_error"' in email_input
+    label, message = html.index('for="id_email"'), html.index('id="id_email_error"')
+    assert label < message < html.index(email_input)
     assert not SignUp.objects.exists()
 
 
