@@ -4,6 +4,7 @@ import re
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
+from agenda.constants import InterestKind
 from home.queries import public
 from kernen.models import KernPage
 
@@ -50,6 +51,36 @@ def action_points_for_kern(kern):
         kernpage__translation_key=key
     ).values("actionpointpage_id")
     return live_action_points().filter(Q(kern__translation_key=key) | Q(pk__in=joint))
+
+
+def action_point_details():
+    """Action points with kern, theme and the counts the public may see, in one query."""
+    from agenda.models import ActionPointPage, Interest, SignUp
+
+    joint_ids = ActionPointPage.joint_kernen.through.objects.filter(
+        actionpointpage=OuterRef(OuterRef("pk"))
+    ).values("kernpage_id")
+    signups = SignUp.objects.filter(action_point=OuterRef("pk")).order_by().values("action_point")
+    residents = (
+        Interest.objects.filter(action_point=OuterRef("pk"), kind=InterestKind.RESIDENT)
+        .order_by()
+        .values("action_point")
+    )
+    other_kernen = (
+        Interest.objects.filter(action_point=OuterRef("pk"), kind=InterestKind.KERN)
+        .exclude(kern=None)
+        .exclude(kern_id=OuterRef("kern_id"))
+        .exclude(kern_id__in=joint_ids)
+        .order_by()
+        .values("action_point")
+    )
+    return ActionPointPage.objects.select_related("kern", "theme").annotate(
+        signup_count=Subquery(signups.annotate(number=Count("pk")).values("number")),
+        resident_count=Subquery(residents.annotate(number=Count("pk")).values("number")),
+        other_kern_count=Subquery(
+            other_kernen.annotate(number=Count("kern_id", distinct=True)).values("number")
+        ),
+    )
 
 
 def status_counts(points):

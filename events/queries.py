@@ -4,14 +4,15 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from events.constants import Period
-from events.models import EventPage
-from events.models.pages import LOCAL_TZ
+from events.constants import FEED_PAST_DAYS, LOCAL_TZ, Period
 from home.queries import public
 
 
 def live_events():
     """Published activities not behind a view restriction."""
+    # Imported here: the page models import this module (their routes' data come from it).
+    from events.models import EventPage
+
     return public(EventPage.objects.live())
 
 
@@ -50,7 +51,5 @@ def in_period(events, period: str, now=None):
 
 def for_feed(events, now=None):
     """What a calendar feed holds: everything coming and the recent past."""
-    from events.constants import FEED_PAST_DAYS
-
     since = (now or timezone.now()) - timedelta(days=FEED_PAST_DAYS)
     return events.filter(end__gte=since).order_by("start", "pk")

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
@@ -25,7 +26,7 @@ def kern_notices_calendar(kern, request):
     since = timezone.localdate() - timedelta(days=CALENDAR_DAYS_BACK)
     notices = queries.notices_for_kern(kern).filter(end_date__gte=since).order_by("start_date")
 
-    calendar = new_calendar(f"Werkzaamheden in {kern.title}", "Werkzaamheden")
+    calendar = new_calendar(_("Work notices in %(kern)s") % {"kern": kern.title}, _("Work notices"))
     for notice in notices:
         event = Event()
         event.add("uid", notice_uid(notice, host))
@@ -35,7 +36,7 @@ def kern_notices_calendar(kern, request):
         event.add("summary", notice.title)
         description = notice.summary
         if notice.detour:
-            description = f"{description}\n\nOmleiding: {notice.detour}"
+            description = f"{description}\n\n{_('Detour')}: {notice.detour}"
         event.add("description", description)
         event.add("location", notice.location_text)
         if notice.coordinates:

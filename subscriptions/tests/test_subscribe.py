@@ -221,7 +221,8 @@ def test_a_filled_in_honeypot_sends_nothing(client, beesd, django_capture_on_com
         website="http://spam.example",
     )
 
-    assert response.status_code == 302  # a robot learns nothing
+    assert response.status_code == 400
+    assert "Je bericht is niet verstuurd. Probeer het nog een keer." in response.content.decode()
     assert mail.outbox == []
 
 
