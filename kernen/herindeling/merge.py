@@ -77,7 +77,12 @@ def counterpart(page: Page, source_copy: Page, target_copy: Page) -> Page:
 def retire(source, target, report: MoveReport) -> None:
     """Take the source's remaining pages offline and redirect their URLs to the target."""
     site = urls.site_of(source)
-    left = Page.objects.descendant_of(source, inclusive=True).filter(live=True).count()
+    left = Page.objects.descendant_of(source, inclusive=True).filter(live=True)
+    moving = [page for section, _twin in matching_sections(source, target)
+              for page in section.get_children()]  # fmt: skip
+    for page in [*KernPage.objects.child_of(source), *moving]:
+        left = left.exclude(path__startswith=page.path)
+    left = left.count()
     report.add(
         "site",
         _(
@@ -104,8 +109,11 @@ def retire(source, target, report: MoveReport) -> None:
     Redirect.objects.filter(site=site, old_path__in=[r.old_path for r in redirects]).delete()
     Redirect.objects.bulk_create(redirects)
     for copy in copies(source):
-        if copy.live:
-            UnpublishPageAction(copy, include_descendants=True).execute(skip_permission_checks=True)
+        # Leaves first; an alias goes offline with its Dutch page.
+        pages = Page.objects.descendant_of(copy, inclusive=True).live().order_by("-depth")
+        for page in pages.specific().iterator():
+            if Page.objects.filter(pk=page.pk, live=True).exists():
+                UnpublishPageAction(page).execute(skip_permission_checks=True)
     refresh([], source, target)
 
 
