@@ -24,6 +24,11 @@ class MunicipalityChoice(forms.ModelChoiceField):
         return obj.municipality_name
 
 
+class KernChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.get_parent().specific.municipality_name})"
+
+
 class HerindelingForm(forms.Form):
     action = forms.ChoiceField(
         label=gettext_lazy("What"),
@@ -32,7 +37,7 @@ class HerindelingForm(forms.Form):
             (MERGE, gettext_lazy("Merge a municipality into another")),
         ],
     )
-    kern = forms.ModelChoiceField(
+    kern = KernChoice(
         label=gettext_lazy("Kern (to move)"), queryset=KernPage.objects.none(), required=False
     )
     source = MunicipalityChoice(

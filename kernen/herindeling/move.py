@@ -100,15 +100,16 @@ def rename_groups(kern: KernPage, old_home, new_home, report: MoveReport) -> Non
     """Rename the kern's groups, workflow and collections that carry the old municipality's
     name; every other group keeps its name (group names are unique in the whole portal)."""
     marker = f"{kern.title} ({municipality_name(old_home)})"
+    new_marker = marker
     for group in Group.objects.filter(name__startswith=marker):
         name = renamed(group.name, kern, old_home, new_home)
         if name:
+            new_marker = name[: len(name) - (len(group.name) - len(marker))]
             report.add("groups", _("%(old)s is renamed %(new)s") % {"old": group.name, "new": name})
             if not report.dry_run:
                 Group.objects.filter(pk=group.pk).update(name=name)
-    if report.dry_run:
+    if report.dry_run or new_marker == marker:
         return
-    new_marker = renamed(marker, kern, old_home, new_home) or marker
     for model in (Collection, Task):
         for each in model.objects.filter(name__contains=marker):
             model.objects.filter(pk=each.pk).update(name=each.name.replace(marker, new_marker))

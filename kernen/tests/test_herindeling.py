@@ -263,6 +263,7 @@ def test_groups_named_after_the_old_municipality_are_renamed(beesd, zaltbommel, 
     other_beesd = KernPage.objects.get(pk=other_beesd.pk)
     assert other_beesd.editors_group.name == "Beesd (Lingewaal) – redactie"
     assert other_beesd.moderators_group.name == "Beesd (Lingewaal) – moderatie"
+    assert other_beesd.moderation_workflow.name == "Beesd (Lingewaal) – moderatie"
     assert beesd.editors_group.name == "Beesd – redactie"
 
 
