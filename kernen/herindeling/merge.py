@@ -59,8 +59,8 @@ def move_sections(source, target, report: MoveReport) -> None:
                 % {"count": len(old_urls), "site": site.hostname},
             )
             if not report.dry_run:
-                moved = move_in_every_tree(child, twin)
-                urls.create_redirects(site, old_urls)
+                moved = move_in_every_tree(child, twin, report)
+                urls.create_redirects(site, old_urls, report)
                 refresh(moved, source, target)
 
 

@@ -45,25 +45,29 @@ def parent_in(new_parent: Page, locale) -> Page:
     return found
 
 
-def move_in_every_tree(top: Page, new_parent: Page) -> list[int]:
+def move_in_every_tree(top: Page, new_parent: Page, report=None) -> list[int]:
     """Move ``top`` under ``new_parent``, and its copy in every language tree under
     ``new_parent``'s copy there; returns the ids of every page moved."""
     moved = []
-    for copy in copies(top).order_by("-locale_id"):
+    trees = list(copies(top).order_by("-locale_id"))
+    total = sum(Page.objects.descendant_of(copy, inclusive=True).count() for copy in trees)
+    for copy in trees:
         target = (
             parent_in(new_parent, copy.locale) if copy.locale_id != top.locale_id else new_parent
         )
         moved += Page.objects.descendant_of(copy, inclusive=True).values_list("pk", flat=True)
         copy.move(target, pos="last-child")
+        if report is not None:
+            report.tick(len(moved), total, "moved", always=True)
     return moved
 
 
 def page_counts(top: Page) -> list[str]:
     return [
-        _("%(count)s pages in %(language)s")
+        _("%(count)s pages (%(language)s)")
         % {
             "count": Page.objects.descendant_of(copy, inclusive=True).count(),
-            "language": copy.locale.get_display_name(),
+            "language": copy.locale.language_code,
         }
         for copy in copies(top).order_by("locale__language_code")
     ]
@@ -124,13 +128,23 @@ def run_hooks(kern: KernPage, old_home, new_home, report: MoveReport) -> None:
         hook(kern, old_home, new_home, report, report.dry_run)
 
 
+def stores_paths(backend) -> bool:
+    """Whether a search backend keeps the pages' filter fields (``path``: which site and
+    kern a page is in) in its own index. The database backends filter on the page table
+    itself, so a move changes nothing there; Elasticsearch and OpenSearch need the pages
+    again."""
+    return ".backends.database" not in type(backend).__module__
+
+
 def reindex(page_ids: list[int]) -> None:
-    """Give every search backend the moved pages again (their path and site changed)."""
-    pages = Page.objects.filter(pk__in=page_ids).specific()
+    """Give every search backend that keeps paths the moved pages again."""
+    backends = [b for b in get_search_backends(with_auto_update=True) if stores_paths(b)]
+    if not backends:
+        return
     by_model: dict[type, list] = {}
-    for page in pages:
+    for page in Page.objects.filter(pk__in=page_ids).specific().iterator(chunk_size=500):
         by_model.setdefault(type(page), []).append(page)
-    for backend in get_search_backends(with_auto_update=True):
+    for backend in backends:
         for model, objects in by_model.items():
             backend.add_bulk(model, objects)
 
@@ -169,14 +183,14 @@ def do_move_kern(kern: KernPage, old_home, new_home, report: MoveReport) -> None
     if report.dry_run:
         run_hooks(kern, old_home, new_home, report)
         return
-    moved = move_in_every_tree(kern, new_home)
+    moved = move_in_every_tree(kern, new_home, report)
     kern = KernPage.objects.get(pk=kern.pk)
     run_hooks(kern, old_home, new_home, report)
     # Rights and sections as every kern of the new municipality has them (idempotent).
     provision_kern(new_home, kern.title, slug=kern.slug)
     new_urls = urls.urls_in_every_tree(kern, new_home, feeds=True)
     urls.drop_shadowed(urls.site_of(new_home), new_urls)
-    urls.create_redirects(urls.site_of(old_home), old_urls)
+    urls.create_redirects(urls.site_of(old_home), old_urls, report)
     refresh(moved, old_home, new_home)
 
 

@@ -33,15 +33,16 @@ class MoveReport:
     lines: dict[str, list[str]] = field(default_factory=dict)
     #: Apps keep their own state for one move or merge here (e.g. whom to notify once).
     shared: dict = field(default_factory=dict)
-    #: Called as progress(done, total) while pages are handled, every 100 pages.
-    progress: Callable[[int, int], None] | None = None
+    #: Called as progress(done, total, step) every 100 pages or redirects; step is "read"
+    #: (old URLs collected), "moved" (pages moved) or "redirects" (redirects made).
+    progress: Callable[[int, int, str], None] | None = None
 
     def add(self, section: str, text) -> None:
         self.lines.setdefault(section, []).append(str(text))
 
-    def tick(self, done: int, total: int) -> None:
-        if self.progress is not None and (done % 100 == 0 or done == total):
-            self.progress(done, total)
+    def tick(self, done: int, total: int, step: str = "read", *, always=False) -> None:
+        if self.progress is not None and (always or done % 100 == 0 or done == total):
+            self.progress(done, total, step)
 
     def sections(self) -> list[tuple[str, list[str]]]:
         """(heading, lines) in the order of ``SECTIONS``."""

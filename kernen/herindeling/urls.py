@@ -119,7 +119,7 @@ def drop_shadowed(site: Site, urls: list[OldUrl]) -> int:
     return deleted
 
 
-def create_redirects(site: Site, urls: list[OldUrl]) -> int:
+def create_redirects(site: Site, urls: list[OldUrl], report=None) -> int:
     """A permanent redirect on ``site`` for every old URL; replaces one from the same path."""
     drop_shadowed(site, urls)
     feed_base = {}
@@ -134,5 +134,8 @@ def create_redirects(site: Site, urls: list[OldUrl]) -> int:
             redirect.redirect_page_id = url.page_id
             redirect.redirect_page_route_path = Redirect.normalise_page_route_path(url.route)
         redirects.append(redirect)
-    Redirect.objects.bulk_create(redirects, batch_size=CHUNK)
+    for start in range(0, len(redirects), CHUNK):
+        Redirect.objects.bulk_create(redirects[start : start + CHUNK])
+        if report is not None:
+            report.tick(min(start + CHUNK, len(redirects)), len(redirects), "redirects")
     return len(redirects)

@@ -24,8 +24,15 @@ def write_report(command, report) -> None:
             command.stdout.write(f"  - {line}")
 
 
+STEPS = {
+    "read": "pagina's gelezen",
+    "moved": "pagina's verplaatst",
+    "redirects": "doorverwijzingen gemaakt",
+}
+
+
 def write_progress(command):
-    def progress(done: int, total: int) -> None:
-        command.stdout.write(f"  {done}/{total} pagina's")
+    def progress(done: int, total: int, step: str) -> None:
+        command.stdout.write(f"  {done}/{total} {STEPS.get(step, step)}")
 
     return progress
