@@ -138,6 +138,9 @@ def test_heukelum_moves_to_zaltbommel_and_back_without_losing_anything(
     comms_zb, _ = comms_group_for(zaltbommel)
     assert (comms_wb.pk, comms_zb.pk) != (None, None)
 
+    found = "/heukelum/nieuws/dorpsfeest/"
+    assert found in search(client, WEST_BETUWE, "Dorpsfeest")
+
     with django_capture_on_commit_callbacks(execute=True):
         move_kern(village, zaltbommel)
 
@@ -166,6 +169,9 @@ def test_heukelum_moves_to_zaltbommel_and_back_without_losing_anything(
     assert "Zaltbommel" in mail.outbox[0].body
     assert f"http://{ZALTBOMMEL}/heukelum/" in mail.outbox[0].body
     assert_redirected(client, old_urls, ZALTBOMMEL)
+    # Search finds the kern's pages on the new site, and no longer on the old one.
+    assert found in search(client, ZALTBOMMEL, "Dorpsfeest")
+    assert found not in search(client, WEST_BETUWE, "Dorpsfeest")
 
     # And back: the Zaltbommel addresses redirect, the West Betuwe ones serve again.
     zaltbommel_urls = public_urls(heukelum)
@@ -177,6 +183,10 @@ def test_heukelum_moves_to_zaltbommel_and_back_without_losing_anything(
     assert_redirected(client, zaltbommel_urls, WEST_BETUWE)
     assert public_urls(heukelum) == old_urls
     assert len(mail.outbox) == 2
+
+
+def search(client, host, query):
+    return client.get("/zoeken/", {"q": query}, HTTP_HOST=host).content.decode()
 
 
 def comms_rights(group):
