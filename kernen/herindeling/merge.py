@@ -9,13 +9,14 @@ from django.utils.translation import gettext as _
 
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from kernen.herindeling import urls
 from kernen.herindeling.checks import kern_conflicts, municipality_name, section_conflicts
 from kernen.herindeling.move import copies, do_move_kern, move_in_every_tree, refresh
 from kernen.herindeling.report import HerindelingRefused, MoveReport
 from kernen.models import KernPage
+from kernen.provisioning import municipality_collection
 
 
 def matching_sections(source, target) -> list[tuple[Page, Page]]:
@@ -72,6 +73,22 @@ def counterpart(page: Page, source_copy: Page, target_copy: Page) -> Page:
         return target_copy
     twin = target_copy.get_children().filter(content_type_id=section.content_type_id).first()
     return twin or target_copy
+
+
+def move_collections(source, target, report: MoveReport) -> None:
+    """What is left in the source's collection (its projects', its dorpenoverleg's) goes into
+    the target's: the target's groups get the rights there that the source's had."""
+    old, new = municipality_collection(source), municipality_collection(target)
+    children = list(old.get_children())
+    if children:
+        report.add(
+            "collections",
+            _("%(count)s collections move from %(old)s into %(new)s")
+            % {"count": len(children), "old": old.name, "new": new.name},
+        )
+    if not report.dry_run:
+        for child in children:
+            Collection.objects.get(pk=child.pk).move(new, pos="sorted-child")
 
 
 def retire(source, target, report: MoveReport) -> None:
@@ -134,5 +151,6 @@ def merge_municipality(source, target, *, dry_run=False, progress=None) -> MoveR
         for kern in KernPage.objects.child_of(source):
             do_move_kern(kern, source, target, report)
         move_sections(source, target, report)
+        move_collections(source, target, report)
         retire(source, target, report)
     return report

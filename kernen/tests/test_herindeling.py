@@ -322,6 +322,8 @@ def test_a_small_municipality_merges_into_west_betuwe(
     assert urlsplit(response["Location"]).hostname == WEST_BETUWE
     assert Site.objects.filter(hostname=LINGEWAAL).exists()
     assert not Page.objects.get(pk=lingewaal.pk).live
+    # Everything in Lingewaal's collection (the boards', the dorpenoverleg's) is West Betuwe's.
+    assert not Collection.objects.get(name="Lingewaal", depth=2).get_children().exists()
     assert sorted(m.to[0] for m in mail.outbox) == ["asperen@example.nl", "vuren@example.nl"]
 
 
