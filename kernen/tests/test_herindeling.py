@@ -15,13 +15,14 @@ from wagtail.permissions import policy_registry
 import pytest
 
 from agenda.factories import ActionPointPageFactory
+from agenda.models import ActionPointPage
 from events.factories import EventPageFactory, RegistrationFactory
 from events.models import EventIndexPage, Registration
 from home.factories import DocumentFactory
 from kernen.herindeling import HerindelingRefused, merge_municipality, move_kern
 from kernen.models import KernPage
 from kernen.provisioning import provision_municipality
-from members.models import Membership, Workspace
+from members.models import Membership, ProjectPage, Workspace
 from members.provisioning import overleg_workspace
 from members.tests import conftest as members_fixtures
 from news.factories import NewsPageFactory, WorkNoticePageFactory
@@ -86,8 +87,11 @@ def census(kern):
         "memberships": sorted(Membership.objects.values_list("pk", "workspace", "user", "role")),
         "registrations": Registration.objects.filter(event__path__startswith=kern.path).count(),
         "joint": sorted(
-            KernPage.objects.filter(pk=kern.pk).values_list("joint_action_points", flat=True)
+            ActionPointPage.objects.filter(kern=kern, joint_kernen__isnull=False).values_list(
+                "pk", "joint_kernen"
+            )
         ),
+        "projects": sorted(ProjectPage.objects.filter(kernen=kern).values_list("pk", flat=True)),
         "page_permissions": sorted(
             GroupPagePermission.objects.filter(page__in=pages).values_list(
                 "group", "page", "permission"
@@ -131,6 +135,7 @@ def test_heukelum_moves_to_zaltbommel_and_back_without_losing_anything(
     village, world, zaltbommel, municipality, client, django_capture_on_commit_callbacks
 ):
     before = census(village)
+    assert all(before.values())  # something of every kind
     old_urls = public_urls(village)
     assert {status for _h, _p, status in old_urls} >= {200}
     board = Workspace.objects.get(page__path__startswith=village.path)
