@@ -115,14 +115,14 @@ def retire(source, target, report: MoveReport) -> None:
         target_copy = target.get_translation_or_none(source_copy.locale) or target
         for old in urls.subtree_urls(source_copy, source_copy, prefix):
             page = Page.objects.get(pk=old.page_id)
-            redirects.append(
-                Redirect(
-                    old_path=old.path or "/",
-                    site=site,
-                    is_permanent=True,
-                    redirect_page=counterpart(page, source_copy, target_copy),
-                )
+            twin = counterpart(page, source_copy, target_copy)
+            same_type = twin.content_type_id == page.content_type_id
+            redirect = Redirect(old_path=old.path or "/", site=site, redirect_page=twin)
+            # /nieuws/rss/ to the target's /nieuws/rss/, not to its news page.
+            redirect.redirect_page_route_path = Redirect.normalise_page_route_path(
+                old.route if same_type else ""
             )
+            redirects.append(redirect)
     Redirect.objects.filter(site=site, old_path__in=[r.old_path for r in redirects]).delete()
     Redirect.objects.bulk_create(redirects)
     for copy in copies(source):
