@@ -48,7 +48,7 @@ def slug_conflicts(page: Page, new_parent: Page) -> list[str]:
                     "there or %(title)s another address (slug) first."
                 )
                 % {
-                    "path": f"{parent.url_path.rstrip('/')}/{copy.slug}/",
+                    "path": f"{(parent.get_url() or parent.url_path).rstrip('/')}/{copy.slug}/",
                     "municipality": municipality_name(
                         new_parent.get_ancestors(inclusive=True).filter(depth=2).first()
                     ),
