@@ -1,10 +1,13 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from home.information import ensure_information_pages
 from home.panels import Panel
+from kernen.herindeling.admin import herindeling
 from kernen.inspiration_demo import load_inspiration_demo
 from kernen.models import AreaBroker
 from kernen.moderation import ensure_moderation
@@ -84,3 +87,21 @@ def page_panels():
             order=60,
         ),
     ]
+
+
+# Herindeling (kernen/herindeling): moving a kern or merging municipalities, superusers only.
+@hooks.register("register_admin_urls")
+def register_herindeling_url():
+    return [path("herindeling/", herindeling, name="kernen_herindeling")]
+
+
+class SuperusersOnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_settings_menu_item")
+def register_herindeling_menu_item():
+    return SuperusersOnlyMenuItem(
+        _("Herindeling"), reverse("kernen_herindeling"), icon_name="site", order=900
+    )

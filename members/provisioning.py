@@ -6,6 +6,7 @@ synced again.
 """
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from kernen.models import KernPage
 from members.constants import WorkspaceKind
@@ -84,6 +85,37 @@ def ensure_municipality(home, report=None) -> None:
     ).values_list("member_group", flat=True)
     workspace.access_groups.add(workspace.member_group, brokers, *boards)
     sync_restrictions(workspace)
+
+
+def move_board(kern, old_home, new_home, report, dry_run) -> None:
+    """Hook ``kern_moved`` (kernen/herindeling): the kern's board leaves the old dorpenoverleg
+    and joins the new one, its private collection moves into the new municipality's
+    collection, and its gebiedsmakelaar joins the new municipality's gebiedsmakelaars."""
+    page = BoardAreaPage.objects.descendant_of(kern).first()
+    workspace = Workspace.objects.filter(page=page).first() if page else None
+    if workspace is None:
+        return
+    old_overleg, new_overleg = overleg_workspace(old_home), overleg_workspace(new_home)
+    report.add(
+        "members",
+        _("%(board)s (%(members)s members) leaves %(old)s and joins %(new)s")
+        % {
+            "board": workspace.name,
+            "members": workspace.memberships.count(),
+            "old": old_overleg.name if old_overleg else "-",
+            "new": new_overleg.name if new_overleg else "-",
+        },
+    )
+    if dry_run:
+        return
+    if old_overleg is not None:
+        old_overleg.access_groups.remove(workspace.member_group)
+        sync_restrictions(old_overleg)
+    workspace.collection.move(collection_parent_of(new_home), pos="sorted-child")
+    if workspace.name != workspace.member_group.name:  # renamed with the kern's groups
+        workspace.name = workspace.member_group.name
+        workspace.save(update_fields=["name"])
+    ensure_board_workspace(kern)
 
 
 def _board_pages(kernen):

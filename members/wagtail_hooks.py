@@ -90,6 +90,7 @@ def municipality_sections():
 
 hooks.register("municipality_provisioning", provisioning.ensure_municipality, order=50)
 hooks.register("kern_provisioning", provisioning.ensure_board_workspace, order=50)
+hooks.register("kern_moved", provisioning.move_board)
 hooks.register("demo_steps", load_members_demo, order=80)
 
 

@@ -41,3 +41,11 @@ def send_digests() -> int:
 def send_urgent(page_id: int, source_name: str) -> int:
     source = get_source(source_name)
     return digest.send_urgent(page_id, source) if source else 0
+
+
+@task()
+def send_kern_moved(subscriber_id: int, kern_ids: list[int]) -> bool:
+    """One e-mail to a subscriber whose kernen moved to another municipality (herindeling)."""
+    from subscriptions.moves import send_kern_moved as send
+
+    return send(subscriber_id, kern_ids)

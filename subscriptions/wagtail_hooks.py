@@ -11,6 +11,7 @@ from subscriptions import privacy, sources
 from subscriptions.admin_views import ReadOnlyPolicy, SubscribersPerKernView, SubscriberViewSet
 from subscriptions.demo import load_demo
 from subscriptions.models import Subscriber
+from subscriptions.moves import notify_subscribers
 from subscriptions.panels import subscribe_panel
 
 register_permission_policy(Subscriber, ReadOnlyPolicy(Subscriber))
@@ -54,6 +55,8 @@ hooks.register("privacy_data", privacy.privacy_data)
 # (home/panels.py) and the app's part of the demo.
 hooks.register("subscription_sources", sources.real_sources)
 hooks.register("demo_steps", load_demo, order=900)
+# A kern moved to another municipality (kernen/herindeling): one e-mail to each subscriber.
+hooks.register("kern_moved", notify_subscribers)
 
 
 @hooks.register("page_panels")
