@@ -7,5 +7,5 @@ class AgendaConfig(AppConfig):
     verbose_name = _("Kernagenda")
 
     def ready(self):
-        # Connects the signal receivers; they import models, which load after the apps.
+        # Imported here: the receivers import models, which load after the apps.
         from agenda import signals  # noqa: F401

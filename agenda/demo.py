@@ -9,6 +9,7 @@ kernagendas well under a minute on SQLite.
 import datetime
 from decimal import Decimal
 
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -17,6 +18,7 @@ from agenda.constants import BudgetSource, CarrierKind, InterestKind, Status
 from agenda.factories import ActionPointPageFactory, ProgressUpdateFactory, ThemeFactory
 from agenda.models import ActionPointPage, Interest, KernagendaPage, ProgressUpdate, SignUp
 from agenda.provisioning import MUNICIPALITY_GROUP
+from agenda.versions import publish_version
 from kernen.demo import demo_login
 from kernen.models import KernPage
 
@@ -268,10 +270,6 @@ KERNAGENDA_USERNAME = "kernagenda-gemeente"
 
 @transaction.atomic
 def load_agenda_demo(home, stdout=None):
-    from django.contrib.auth.models import Group
-
-    from agenda.versions import publish_version
-
     group = Group.objects.filter(name=MUNICIPALITY_GROUP).first()
     if group is not None:
         demo_login(

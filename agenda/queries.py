@@ -5,6 +5,7 @@ import re
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
 from agenda.constants import InterestKind
+from agenda.models.participation import Interest, SignUp
 from home.queries import public
 from kernen.models import KernPage
 
@@ -19,6 +20,7 @@ SIMILAR_WORDS = 3
 
 
 def live_action_points():
+    # Imported here: the page models import this module (their routes' data come from it).
     from agenda.models import ActionPointPage
 
     return public(ActionPointPage.objects.live())
@@ -30,6 +32,7 @@ def joint_kernen_prefetch():
 
 def with_last_update(points):
     """Annotate the date and text of each point's newest progress update (same query)."""
+    # Imported here: the page models import this module (their routes' data come from it).
     from agenda.models import ProgressUpdate
 
     newest = ProgressUpdate.objects.filter(page=OuterRef("pk")).order_by("-date", "-sort_order")
@@ -42,6 +45,7 @@ def with_last_update(points):
 def action_points_for_kern(kern):
     """The live, public action points in ``kern``'s kernagenda: its own and the joint ones
     that another kern owns and ``kern`` takes part in. One row per point, no copies."""
+    # Imported here: the page models import this module (their routes' data come from it).
     from agenda.models import ActionPointPage
 
     # By translation key: a point in /en/ or /pl/ (an alias of the Dutch one) still names the
@@ -55,7 +59,8 @@ def action_points_for_kern(kern):
 
 def action_point_details():
     """Action points with kern, theme and the counts the public may see, in one query."""
-    from agenda.models import ActionPointPage, Interest, SignUp
+    # Imported here: the page models import this module (their routes' data come from it).
+    from agenda.models import ActionPointPage
 
     joint_ids = ActionPointPage.joint_kernen.through.objects.filter(
         actionpointpage=OuterRef(OuterRef("pk"))

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from agenda.constants import Status
+from agenda.models import ActionPointPage, KernagendaPage
 from agenda.tasks import notify_redactie_of_draft
 
 
@@ -14,8 +15,6 @@ def create_action_point(kern, title, summary, source_url=None, source_label=None
     its maker, and the kern's redactie get an e-mail once the transaction commits. Raises
     ``LookupError`` when the kern has no kernagenda.
     """
-    from agenda.models import ActionPointPage, KernagendaPage
-
     kernagenda = KernagendaPage.objects.child_of(kern).first()
     if kernagenda is None:
         raise LookupError(f"{kern} has no kernagenda")

@@ -4,11 +4,11 @@ from django.dispatch import receiver
 
 from wagtail.signals import post_page_move
 
+from agenda.models import ActionPointPage
+
 
 @receiver(post_page_move)
 def update_kern_of_moved_points(sender, instance, **kwargs):
-    from agenda.models import ActionPointPage
-
     if not issubclass(sender, ActionPointPage):
         return
     point = ActionPointPage.objects.get(pk=instance.pk)

@@ -7,12 +7,12 @@ from django.utils import translation
 
 from django_tasks import task
 
+from agenda.models.participation import SignUp
+
 
 @task()
 def send_signup_notification(signup_id):
     """Tell the carrier of an action point (or the village association) who signed up."""
-    from agenda.models import SignUp
-
     signup = (
         SignUp.objects.select_related("action_point__kern", "kern").filter(pk=signup_id).first()
     )
@@ -37,6 +37,7 @@ def send_signup_notification(signup_id):
 def notify_redactie_of_draft(point_id, maker_id=None):
     """Tell the kern's redactie that a draft action point waits for them (made from a board
     decision): what it is, who made it and where to complete and publish it."""
+    # Imported here: the page models import the views, which import this module.
     from agenda.models import ActionPointPage
 
     point = ActionPointPage.objects.filter(pk=point_id).select_related("kern").first()

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from agenda.constants import Status
+from agenda.models.versions import KernagendaVersion
 from agenda.queries import action_points_for_kern
 
 
@@ -31,8 +32,6 @@ def snapshot(kernagenda, kern):
 @transaction.atomic
 def publish_version(kernagenda, name, *, user=None):
     """Keep the kernagenda as it is now as version ``name``."""
-    from agenda.models import KernagendaVersion
-
     kern = kernagenda.get_parent().specific
     version = KernagendaVersion.objects.create(
         kernagenda=kernagenda, name=name, points=snapshot(kernagenda, kern)

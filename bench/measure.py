@@ -11,6 +11,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from wagtail.models import Page
+
 from agenda.models import ActionPointPage, KernagendaOverviewPage, KernagendaPage
 from events.models import EventOverviewPage
 from home.models import HomePage
@@ -92,8 +94,6 @@ def delete_with_translations(pages) -> int:
     """Delete ``pages`` (a queryset) and their copies in the other language trees (the
     aliases publishing gave them, and translations), so that the site is as it was.
     Returns how many pages were deleted."""
-    from wagtail.models import Page
-
     keys = pages.values("translation_key")
     found = list(Page.objects.filter(translation_key__in=keys).specific())
     for page in found:
@@ -145,8 +145,6 @@ def publish_cost(*, repeats: int = 5) -> dict:
 def measure_site(
     *, warmup: int = 3, samples: int = 30, publish: bool = True, urls: dict | None = None
 ) -> dict:
-    from wagtail.models import Page
-
     client = Client()
     urls = urls or page_urls()
     result = {

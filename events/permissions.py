@@ -4,6 +4,7 @@ from django.contrib.auth.models import Permission
 
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from events.models import EventPage
 from security.admin_scope import ScopedPermissionPolicy
 
 
@@ -20,8 +21,6 @@ def grant_registration_view(kern, report=None) -> None:
 
 def editable_event_ids(user):
     """A subquery of the activities ``user`` may edit."""
-    from events.models import EventPage
-
     pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
     return EventPage.objects.filter(pk__in=pages.values("pk")).values("pk")
 

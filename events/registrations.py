@@ -13,6 +13,7 @@ from django.db import connection, transaction
 
 from events.constants import RegistrationStatus
 from events.models.registrations import Registration
+from events.tasks import send_registration_mail
 
 
 class RegistrationClosed(Exception):
@@ -34,8 +35,6 @@ def _lock_event(event_pk: int):
 
 
 def _queue_mail(registration: Registration, kind: str) -> None:
-    from events.tasks import send_registration_mail
-
     transaction.on_commit(partial(send_registration_mail.enqueue, registration.pk, kind))
 
 

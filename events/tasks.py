@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from django_tasks import task
 
-from events.models import Registration
+from events.models.registrations import Registration
 from events.tokens import make_cancel_token
 
 

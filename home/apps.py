@@ -14,5 +14,5 @@ class HomeConfig(AppConfig):
         # Wagtail makes renditions of images that were stored before the limit was lowered.
         Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
 
-        # Imported here, not at the top: the receivers import models, which load after the apps.
+        # Imported here: the receivers import models, which load after the apps.
         from home import information, locales, signals  # noqa: F401

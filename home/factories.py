@@ -19,6 +19,8 @@ from wagtail.models import Collection
 
 import factory
 import wagtail_factories
+from PIL import Image as PILImage
+from PIL import ImageDraw
 
 from home.models import FormField, FormPage
 
@@ -236,9 +238,6 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
 def landscape_jpeg(seed: int) -> io.BytesIO:
     """A landscape drawn with Pillow: sky, river, a dike and a church tower; ``seed`` moves
     the tower and the houses and tints the sky. Nothing is downloaded."""
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-
     width, height = 1200, 675
     picture = PILImage.new("RGB", (width, height), (200, 225, 240))
     draw = ImageDraw.Draw(picture)

@@ -204,6 +204,7 @@ def load_demo(password: str, stdout=None, base_url: str | None = None) -> dict:
     for step in sections.demo_steps():
         step(home, stdout)
     sync_language_trees()  # some steps add pages without publishing them
+    # Imported here: kernen.translations_demo imports this module's demo texts.
     from kernen.translations_demo import load_translations_demo
 
     load_translations_demo(home, stdout)

@@ -7,7 +7,7 @@ class MembersConfig(AppConfig):
     verbose_name = _("Member area")
 
     def ready(self):
-        # Imported here, not at the top: the receivers import models, which load after the apps.
+        # Imported here: the receivers import models, which load after the apps.
         from members import signals
 
         signals.connect()

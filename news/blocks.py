@@ -1,9 +1,11 @@
 """StreamField blocks of the news pages, beside the common paragraph and quote (``home.blocks``).
 Each has an icon, a template and a preview."""
 
+from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -40,10 +42,6 @@ class LinkBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
-            from django.forms.utils import ErrorList
-
-            from wagtail.blocks.struct_block import StructBlockValidationError
-
             message = _("Choose a page or fill in a web address (one of the two).")
             raise StructBlockValidationError(block_errors={"url": ErrorList([message])})
         return value

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from kernen.demo import demo_image, demo_login
 from kernen.models import KernPage
+from kernen.provisioning import municipality_collection
 from news.constants import Impact
 from news.factories import NewsPageFactory, WorkNoticePageFactory
 from news.models import MunicipalityNewsIndexPage, NewsIndexPage, WorkNoticeIndexPage
@@ -175,8 +176,6 @@ def load_news_demo(home, stdout=None):
         index = NewsIndexPage.objects.child_of(kern).first()
         if index is not None and kern.collection_id:
             _news(index, kern.collection, kern.title, seed, kern_stories(seed), today, stdout)
-
-    from kernen.provisioning import municipality_collection
 
     municipality_news = MunicipalityNewsIndexPage.objects.child_of(home).first()
     if municipality_news is not None:

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kernen.models import KernPage
 from news.constants import NoticeStatus
-from news.queries import public_kernen, with_status
+from news.queries import notices_for_kern, public_kernen, with_status
 
 
 class NoticeFilterForm(forms.Form):
@@ -33,8 +33,6 @@ class NoticeFilterForm(forms.Form):
         ).order_by("title")
 
     def filter(self, notices):
-        from news.queries import notices_for_kern
-
         kern = self.cleaned_data.get("kern")
         if kern is not None:
             notices = notices.filter(pk__in=notices_for_kern(kern).values("pk"))

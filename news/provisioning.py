@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 
 from wagtail.models import GroupPagePermission
 
+from home.models import InformationPage
 from kernen.provisioning import (
     EDITOR_COLLECTION_PERMISSIONS,
     grant_admin_access,
@@ -11,6 +12,7 @@ from kernen.provisioning import (
     grant_page_permissions,
     municipality_collection,
 )
+from news.models import MunicipalityNewsIndexPage, WorkNoticeIndexPage
 
 COMMS_GROUP = "Communicatie"
 COMMS_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
@@ -19,9 +21,6 @@ COMMS_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 def comms_sections(home):
     """The pages the comms group edits: work notices, municipality news, and the information
     pages (the accessibility and privacy statements)."""
-    from home.models import InformationPage
-    from news.models import MunicipalityNewsIndexPage, WorkNoticeIndexPage
-
     sections = [
         page
         for model in (WorkNoticeIndexPage, MunicipalityNewsIndexPage)

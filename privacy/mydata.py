@@ -14,7 +14,6 @@ its holder uses ``/mijn-account/``.
 import json
 from functools import partial, wraps
 
-from django import forms
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -28,24 +27,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from privacy import emaillinks, registry, tasks
-from security.honeypot import HoneypotForm
+from privacy.forms import EmailAddressForm
 from security.ratelimit import client_address, hit
 
 PURPOSE = "mydata"
 WINDOW = 60 * 60  # seconds of the rate limits
 
 
-class RequestForm(HoneypotForm):
-    email = forms.EmailField(
-        label=_("Your e-mail address"),
-        max_length=254,
-        error_messages={
-            "required": _("Fill in your e-mail address."),
-            "invalid": _("This is not a valid e-mail address. Example: naam@voorbeeld.nl"),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-
+class RequestForm(EmailAddressForm):
     def clean_email(self):
         return registry.normalise(self.cleaned_data["email"])
 

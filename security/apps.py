@@ -7,6 +7,7 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self):
+        # Imported here: the receivers and checks import models, which load after the apps.
         from security import checks, signals  # noqa: F401 (checks register themselves)
 
         signals.connect()

@@ -19,8 +19,12 @@ string (``SpreadsheetExportMixin.generate_xlsx_row``).
 
 from django.urls import URLPattern, URLResolver, path
 from django.urls.resolvers import RoutePattern
+from django.views.decorators.cache import never_cache
 
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.urls import display_custom_404
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 #: What a spreadsheet program may read as the start of a formula or a DDE command.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -93,12 +97,6 @@ def safe_export_urlpatterns(admin_urlpatterns):
     """The admin's export views again, each with ``SafeSpreadsheetExportMixin`` and the
     decorators Wagtail gives its admin views, for ``portal.urls`` to put before Wagtail's own:
     the first match serves the request, and ``reverse`` gives the same URL either way."""
-    from django.views.decorators.cache import never_cache
-
-    from wagtail.admin.auth import require_admin_access
-    from wagtail.admin.urls import display_custom_404
-    from wagtail.utils.urlpatterns import decorate_urlpatterns
-
     patterns = [
         path(route, safe_class(view_class).as_view(**kwargs))
         for route, view_class, kwargs in export_views(admin_urlpatterns)

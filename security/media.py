@@ -36,6 +36,7 @@ from django.http import FileResponse, Http404
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.permissions import policy_registry
@@ -182,8 +183,6 @@ def unpublish_collection(collection_id: int) -> int:
 
 def uploaded_names() -> set[str]:
     """Every file name a document, image or rendition row refers to."""
-    from wagtail.documents import get_document_model
-
     names = set()
     for model in (get_document_model(), get_image_model(), rendition_model()):
         names.update(model.objects.exclude(file="").values_list("file", flat=True))

@@ -3,7 +3,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.images import get_image_model
 from wagtail.models import BaseViewRestriction
+
+from security import media
 
 
 @hooks.register("register_account_menu_item")
@@ -37,10 +40,6 @@ def refuse_logged_in_outsiders(document, request):
 def unpublish_moved_images(request, action_type, objects, action_class_instance):
     """The image listing's "Add to collection" moves images with one UPDATE, without the save
     signal that removes their public copies (``security.signals``)."""
-    if action_type == "add_to_collection" and objects:
-        from wagtail.images import get_image_model
-
-        from security import media
-
-        if isinstance(objects[0], get_image_model()):
-            media.unpublish([image.pk for image in objects])
+    moved = action_type == "add_to_collection" and objects
+    if moved and isinstance(objects[0], get_image_model()):
+        media.unpublish([image.pk for image in objects])

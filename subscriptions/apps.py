@@ -8,5 +8,5 @@ class SubscriptionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Connects the signal receivers; they import models, which load after the apps.
+        # Imported here: the receivers import models, which load after the apps.
         from subscriptions import signals  # noqa: F401

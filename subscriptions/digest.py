@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from wagtail.models import Page
 
+from kernen.models import KernPage
 from subscriptions import emails
 from subscriptions.constants import Kind
 from subscriptions.models import Delivery, Subscriber
@@ -126,8 +127,6 @@ def send_digests(until: datetime | None = None) -> int:
 
 def item_for(source: Source, page: Page) -> DigestItem | None:
     """The digest item ``source`` makes of ``page``, with the kernen it concerns."""
-    from kernen.models import KernPage
-
     home_path = page.path[: 2 * STEPLEN]  # the municipality's home page is at depth 2
     kern_ids = KernPage.objects.live().filter(path__startswith=home_path).values_list("pk")
     published = page.first_published_at

@@ -1,23 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from security.honeypot import HoneypotForm
+from privacy.forms import EmailAddressForm
 from subscriptions.constants import Kind
 
 
-class SubscribeForm(HoneypotForm):
-    """E-mail address, kernen and kinds. The kernen are given as a list (one query, made by the
-    view) so that rendering and checking the form costs no query of its own."""
+class SubscribeForm(EmailAddressForm):
+    """E-mail address (``EmailAddressForm``), kernen and kinds. The kernen are given as a list
+    (one query, made by the view) so that rendering and checking the form costs no query of its
+    own."""
 
-    email = forms.EmailField(
-        label=_("Your e-mail address"),
-        max_length=254,
-        error_messages={
-            "required": _("Fill in your e-mail address."),
-            "invalid": _("This is not a valid e-mail address. Example: naam@voorbeeld.nl"),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
     kernen = forms.TypedMultipleChoiceField(
         label=_("Kernen"),
         coerce=int,

@@ -34,6 +34,7 @@ from wagtail.models import Page
 
 from home.locales import default_locale
 from home.queries import public
+from kernen.models import KernPage
 from subscriptions.constants import Kind
 
 HOOK = "subscription_sources"
@@ -113,8 +114,6 @@ def kernen_by_home(kern_ids: Iterable[int]) -> tuple[dict[int, str], dict[str, s
 
 def kern_paths(kern_ids: Iterable[int]) -> dict[int, str]:
     """``{kern id: tree path}`` of the live kernen among ``kern_ids``."""
-    from kernen.models import KernPage
-
     return dict(KernPage.objects.live().filter(id__in=set(kern_ids)).values_list("id", "path"))
 
 

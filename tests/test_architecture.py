@@ -18,6 +18,7 @@ Every module is read with ``ast``, not imported, so an import that is never run 
 """
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,95 @@ def test_apps_offer_what_they_add_through_hooks_not_in_ready():
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "attr", None) or getattr(node.func, "id", "")
                 assert not name.startswith("register"), f"{path}: {name}() in ready()"
+
+
+#: How an import inside a function says why it is not at the top of its module: a comment
+#: ``# Imported here: <the reason>`` on the import's line or right above it (one comment may
+#: serve a few imports in a row). The reasons that hold: ``AppConfig.ready()`` importing
+#: signal receivers (models load after the apps), and a real cycle (the page models import the
+#: module that needs them).
+LAZY_IMPORT_REASON = re.compile(r"#\s*Imported here:\s*\S+\s+\S+")
+
+#: Functions whose imports still sit inside without a reason, as {"path function": reason}.
+#: Only shrinks: move the import to the top, or give it its reason at the import.
+PENDING_LAZY_IMPORTS = {
+    # Files being changed in parallel; each of these imports can move to the top (no cycle).
+    "home/locales.py sync_language_trees": "pending: wagtail_localize.synctree to the top",
+    "home/locales.py translate_page": "pending: wagtail_localize.models to the top",
+    "kernen/inspiration_demo.py _add_story": "pending: kernen.demo's demo_image to the top",
+    "news/models/news.py rss": "pending: news.feeds to the top",
+    "news/models/news.py atom": "pending: news.feeds to the top",
+    "pagecache/apps.py ready": "pending: the signal receivers' import needs its reason",
+}
+
+
+def unexplained_imports(source: str):
+    """(function name, line) of every import inside a function of ``source`` with no
+    ``# Imported here:`` reason on its line or in the comment lines right above it (lines of
+    the imports just before it in the same row count as "right above")."""
+    lines = source.splitlines()
+    tree = ast.parse(source)
+    import_lines = {
+        line
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for line in range(node.lineno, node.end_lineno + 1)
+    }
+    for function in ast.walk(tree):
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for node in ast.walk(function):
+            if not isinstance(node, ast.Import | ast.ImportFrom):
+                continue
+            said = lines[node.lineno - 1 : node.end_lineno]
+            above = node.lineno - 1
+            while above >= 1 and (
+                lines[above - 1].lstrip().startswith("#") or above in import_lines
+            ):
+                said.append(lines[above - 1])
+                above -= 1
+            if not any(LAZY_IMPORT_REASON.search(line) for line in said):
+                yield function.name, node.lineno
+
+
+def lazy_imports_without_reason():
+    """{"path function": [lines]} of the imports inside functions that give no reason, in the
+    code the size rules apply to (not tests, not migrations)."""
+    found = {}
+    for relative, path in sized_files():
+        for function, line in unexplained_imports(path.read_text()):
+            found.setdefault(f"{relative} {function}", []).append(line)
+    return found
+
+
+def test_imports_inside_functions_say_why():
+    """An import belongs at the top of its module; one inside a function says why at the
+    import (issue #15: views no longer import models lazily to dodge a cycle)."""
+    found = lazy_imports_without_reason()
+    new = {name: lines for name, lines in found.items() if name not in PENDING_LAZY_IMPORTS}
+    assert not new, (
+        "move these imports to the top of the module, or say why they cannot be there with a "
+        f"comment '# Imported here: <reason>' at the import: {new}"
+    )
+    gone = [name for name in PENDING_LAZY_IMPORTS if name not in found]
+    assert not gone, f"these have no unexplained import left; remove them from the list: {gone}"
+
+
+@pytest.mark.parametrize(
+    ("source", "flagged"),
+    [
+        ("import os\n\ndef f():\n    return os\n", []),
+        ("def f():\n    from news.models import NewsPage\n", [("f", 2)]),
+        ("class A:\n    def m(self):\n        import json\n", [("m", 3)]),
+        ("def f():\n    if True:\n        import json\n", [("f", 3)]),
+        ("def f():\n    # Imported here: the page models import this module.\n    import x\n", []),
+        ("def f():\n    import x  # Imported here: the models import this module.\n", []),
+        # One reason serves the imports in a row below it; a comment without a reason does not.
+        ("def f():\n    # Imported here: a cycle with x.\n    import x\n    import y\n", []),
+        ("def f():\n    # Imported here.\n    import x\n", [("f", 3)]),
+        ("def f():\n    # no reason given\n    import x\n", [("f", 3)]),
+        ("def f():\n    # Imported here: a cycle.\n    import x\n\n    import y\n", [("f", 5)]),
+    ],
+)
+def test_an_import_inside_a_function_needs_its_reason_at_the_import(source, flagged):
+    assert list(unexplained_imports(source)) == flagged

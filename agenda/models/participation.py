@@ -4,7 +4,22 @@ from django.utils.translation import gettext_lazy as _
 from agenda.constants import InterestKind
 
 
-class SignUp(models.Model):
+class Participation(models.Model):
+    """Someone who answered the call of an action point (``action_point``, declared by each
+    kind with its own related name): a name and an e-mail address, which are personal data."""
+
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail"))
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} – {self.action_point.title}"
+
+
+class SignUp(Participation):
     """A resident who wants to help with an action point ("doe mee"). Personal data: only the
     kern's redactie and admins see it, never the public site or the open data."""
 
@@ -14,8 +29,6 @@ class SignUp(models.Model):
         on_delete=models.CASCADE,
         related_name="signups",
     )
-    name = models.CharField(_("name"), max_length=150)
-    email = models.EmailField(_("e-mail"))
     kern = models.ForeignKey(
         "kernen.KernPage",
         verbose_name=_("kern"),
@@ -28,16 +41,12 @@ class SignUp(models.Model):
     consent = models.BooleanField(_("may be contacted"), default=False)
     created_at = models.DateTimeField(_("signed up at"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(Participation.Meta):
         verbose_name = _("sign-up")
         verbose_name_plural = _("sign-ups")
 
-    def __str__(self):
-        return f"{self.name} – {self.action_point.title}"
 
-
-class Interest(models.Model):
+class Interest(Participation):
     """ "Ik doe mee" with a joint purchase: a resident, or a kern through its association."""
 
     action_point = models.ForeignKey(
@@ -47,8 +56,6 @@ class Interest(models.Model):
         related_name="interests",
     )
     kind = models.CharField(_("who"), max_length=10, choices=InterestKind.choices)
-    name = models.CharField(_("name"), max_length=150)
-    email = models.EmailField(_("e-mail"))
     kern = models.ForeignKey(
         "kernen.KernPage",
         verbose_name=_("kern"),
@@ -59,10 +66,6 @@ class Interest(models.Model):
     )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(Participation.Meta):
         verbose_name = _("interest in a joint purchase")
         verbose_name_plural = _("interest in joint purchases")
-
-    def __str__(self):
-        return f"{self.name} – {self.action_point.title}"

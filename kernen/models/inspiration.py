@@ -20,6 +20,8 @@ from wagtail.search import index
 from home.pages import BasePage, IndexPage
 from home.pagination import paginate
 from home.queries import public
+from kernen.forms import InspirationFilterForm
+from kernen.models.kern import KernPage
 
 #: Depth of a kern page in the tree: root → municipality home page → kern.
 KERN_DEPTH = 3
@@ -232,8 +234,6 @@ class InspirationOverviewPage(IndexPage):
         return for_listing(self.all_stories())
 
     def kernen(self):
-        from kernen.models.kern import KernPage
-
         return (
             public(KernPage.objects.live().filter(path__startswith=self.path[: -Page.steplen]))
             .filter(depth=KERN_DEPTH)
@@ -261,8 +261,6 @@ class InspirationOverviewPage(IndexPage):
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from kernen.forms import InspirationFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         kernen = list(self.kernen().only("title", "slug", "path"))
         form = InspirationFilterForm(request.GET, kernen=kernen, themes=list(self.themes()))

@@ -195,6 +195,7 @@ class KernPage(BasePage):
             return
         if update_fields is None or "moderation_enabled" in update_fields:
             # Only when the setting itself is written (on publish), not for a draft revision.
+            # Imported here: kernen.moderation imports the page models.
             from kernen.moderation import apply_moderation
 
             apply_moderation(self)

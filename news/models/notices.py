@@ -19,8 +19,10 @@ from wagtail.search import index
 
 from home.pages import BasePage, IndexPage
 from home.pagination import paginate, query_without_page
+from kernen.models import KernPage
 from news import queries
 from news.constants import NOTICES_PER_PAGE, Impact, NoticeStatus
+from news.forms import NoticeFilterForm
 from news.widgets import LocalLeafletPanel
 from pagecache.tags import branch_tag
 
@@ -65,8 +67,6 @@ class WorkNoticeIndexPage(IndexPage):
         verbose_name_plural = _("work notices indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from news.forms import NoticeFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         home_path = self.path[: self.steplen * (self.depth - 1)]
         form = NoticeFilterForm(request.GET or None, home_path=home_path)
@@ -212,8 +212,6 @@ class WorkNoticePage(BasePage):
 
     # Page cache (pagecache/): a notice shows on the pages of every kern it targets.
     def cache_related_tags(self):
-        from kernen.models import KernPage
-
         if self.all_kernen:
             home_path = self.path[: self.steplen * 2]
             kernen = KernPage.objects.filter(path__startswith=home_path, depth=3)
