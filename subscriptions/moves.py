@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from subscriptions import emails
+from subscriptions import emails, tasks
 from subscriptions.digest import base_url_for
 from subscriptions.models import Subscriber
 
@@ -38,10 +38,8 @@ def notify_subscribers(kern, old_home, new_home, report, dry_run) -> None:
 
 
 def enqueue(pending: dict) -> None:
-    from subscriptions.tasks import send_kern_moved
-
     for subscriber_id, kern_ids in pending.items():
-        send_kern_moved.enqueue(subscriber_id, kern_ids)
+        tasks.send_kern_moved.enqueue(subscriber_id, kern_ids)
 
 
 def send_kern_moved(subscriber_id: int, kern_ids: list[int]) -> bool:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from django_tasks import task
 
-from subscriptions import digest, emails
+from subscriptions import digest, emails, moves
 from subscriptions.constants import Kind
 from subscriptions.models import Subscriber
 from subscriptions.sources import get_source
@@ -46,6 +46,4 @@ def send_urgent(page_id: int, source_name: str) -> int:
 @task()
 def send_kern_moved(subscriber_id: int, kern_ids: list[int]) -> bool:
     """One e-mail to a subscriber whose kernen moved to another municipality (herindeling)."""
-    from subscriptions.moves import send_kern_moved as send
-
-    return send(subscriber_id, kern_ids)
+    return moves.send_kern_moved(subscriber_id, kern_ids)
