@@ -64,8 +64,7 @@ ALLOWED_LONG_FUNCTIONS = {
     "agenda/demo.py load_agenda_demo": "demo data builder: the action points of the demo",
 }
 #: Functions over MAX_FUNCTION_LINES that are being split (issue #15). Only shrinks.
-PENDING_LONG_FUNCTIONS = {
-}
+PENDING_LONG_FUNCTIONS = {}
 
 #: What ``home/`` may hold: the municipality's home page and the shared page bases
 #: (layout of issue #15). A new module goes to the app whose concern it is, or is added here

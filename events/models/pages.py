@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from events.constants import LOCAL_TZ
+from home.locales import synchronised
 from home.pages import BasePage, IndexPage
 
 # isort: split
@@ -126,6 +127,18 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("Registration"),
         ),
     ]
+
+    # What is not text follows the Dutch page in every translation (docs/i18n.md).
+    override_translatable_fields = synchronised(
+        "start",
+        "end",
+        "all_day",
+        "latitude",
+        "longitude",
+        "registration_url",
+        "registration_enabled",
+        "max_places",
+    )
 
     search_fields = [
         *Page.search_fields,

@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.locales import synchronised
 from home.pages import BasePage, IndexPage
 from home.pagination import paginate
 from kernen.models import KernPage
@@ -150,6 +151,9 @@ class NewsPage(BasePage):
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
+
+    # What is not text follows the Dutch page in every translation (docs/i18n.md).
+    override_translatable_fields = synchronised("date", "image")
 
     search_fields = [
         *Page.search_fields,
