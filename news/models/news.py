@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -116,7 +117,11 @@ class MunicipalityNewsIndexPage(RoutablePageMixin, NewsListingMixin):  # noqa: D
 class NewsPage(BasePage):
     """One news item of a kern or of the municipality."""
 
-    date = models.DateField(_("date"), help_text=_("The date shown with the news item."))
+    date = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        help_text=_("The date shown with the news item."),
+    )
     intro = models.TextField(
         _("introduction"),
         help_text=_("One or two sentences: what happened and why it matters. Plain text."),
