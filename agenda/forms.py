@@ -131,7 +131,12 @@ class InterestForm(HoneypotForm, forms.ModelForm):
             },
         }
 
+    # Its own ids (inputs and their groups): the sign-up form on the same page has fields of
+    # the same names.
+    field_group_prefix = "interest"
+
     def __init__(self, *args, kernen, **kwargs):
+        kwargs.setdefault("auto_id", "id_interest_%s")
         super().__init__(*args, **kwargs)
         self.fields["kern"].queryset = kernen
 

@@ -15,7 +15,7 @@ from events.constants import PAGE_SIZE, RATE_LIMIT_COUNT, RATE_LIMIT_WINDOW, Reg
 from events.forms import OverviewFilterForm, RegistrationForm
 from events.ical import calendar_response
 from events.models.registrations import Registration
-from events.queries import for_feed, in_period, live_events, past, upcoming
+from events.queries import for_feed, in_period, live_events, past, upcoming, with_images
 from events.tokens import read_cancel_token
 from home.pagination import paginate
 from home.queries import public
@@ -32,7 +32,7 @@ def kern_feed_url(kern_url: str) -> str:
 
 
 def event_index(request, page, archive: bool):
-    events = past(page.events) if archive else upcoming(page.events)
+    events = with_images(past(page.events) if archive else upcoming(page.events))
     page_obj = paginate(request, events, PAGE_SIZE)
     kern = page.get_parent()
     return page.render(
@@ -160,7 +160,7 @@ def event_overview(request, page):
     form = OverviewFilterForm(request.GET or None, kernen=kernen)
     kern_slug, period = form.valid_value("kern"), form.valid_value("periode")
 
-    events = upcoming(live_events().filter(path__startswith=home_path))
+    events = with_images(upcoming(live_events().filter(path__startswith=home_path)))
     kern = next((kern for kern in kernen if kern.slug == kern_slug), None)
     if kern is not None:
         events = events.filter(path__startswith=kern.path)

@@ -21,6 +21,8 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, post_page_move
 
+from wagtail_localize.fields import SynchronizedField
+
 from pagecache.invalidation import forget
 
 # Locale rows by language code, per process. Locales change only when a language is added,
@@ -192,6 +194,85 @@ def translate_published_page(sender, instance, **kwargs):
     made now would show the page in /en/ and /pl/ before its time)."""
     if instance.live:
         ensure_translations(instance)
+
+
+def synchronised(*names: str) -> list[SynchronizedField]:
+    """A page type's fields that are not text (status, dates, numbers, places, images,
+    kernen), for its ``override_translatable_fields``: wagtail-localize never offers them for
+    translation, a translator cannot override them, and every translation takes them over the
+    moment the Dutch page is published (``synchronise_translations``)."""
+    return [SynchronizedField(name, overridable=False) for name in names]
+
+
+def synchronised_field_names(model) -> list[str]:
+    """The names ``model`` declared with ``synchronised``."""
+    return [
+        field.field_name
+        for field in getattr(model, "override_translatable_fields", [])
+        if isinstance(field, SynchronizedField) and not field.overridable
+    ]
+
+
+def _values(page: Page, names: list[str]) -> dict:
+    values = {}
+    for name in names:
+        field = page._meta.get_field(name)
+        if field.many_to_many:
+            values[name] = sorted(item.pk for item in getattr(page, name).all())
+        else:
+            values[name] = getattr(page, field.attname)
+    return values
+
+
+def _take_over(page: Page, source: Page, names: list[str]) -> None:
+    for name in names:
+        field = page._meta.get_field(name)
+        if field.many_to_many:
+            setattr(page, name, list(getattr(source, name).all()))
+        else:
+            setattr(page, field.attname, getattr(source, field.attname))
+
+
+def follow_source(translation: Page, source: Page, names: list[str], user=None) -> bool:
+    """Give ``translation`` the values of ``source``'s synchronised fields: a new revision,
+    published when the translation is live; a translator's draft keeps its text and takes the
+    values too. Returns whether anything changed."""
+    wanted = _values(source, names)
+    draft = None
+    if translation.has_unpublished_changes or not translation.live:
+        draft = translation.get_latest_revision_as_object()
+    changed = False
+    if translation.live and _values(translation, names) != wanted:
+        _take_over(translation, source, names)
+        translation.save_revision(user=user, clean=False).publish(
+            user=user, skip_permission_checks=True
+        )
+        changed = True
+    if draft is not None and _values(draft, names) != wanted:
+        _take_over(draft, source, names)
+        draft.save_revision(user=user, clean=False)
+        changed = True
+    return changed
+
+
+@receiver(page_published)
+def synchronise_translations(sender, instance, **kwargs):
+    """When a Dutch page is published, its translations take over the fields it declared with
+    ``synchronised`` at once, without waiting for a translator to sync (their text stays as
+    translated). Aliases need nothing: Wagtail copies the whole page into them."""
+    names = synchronised_field_names(type(instance))
+    if not names or not instance.live or instance.alias_of_id:
+        return
+    if not settings.WAGTAIL_I18N_ENABLED or instance.locale_id != default_locale().pk:
+        return
+    translations = (
+        type(instance)
+        .objects.filter(translation_key=instance.translation_key, alias_of__isnull=True)
+        .exclude(pk=instance.pk)
+    )
+    user = getattr(kwargs.get("revision"), "user", None)
+    for page in translations:
+        follow_source(page, instance, names, user=user)
 
 
 _copying = threading.local()

@@ -105,10 +105,12 @@ STORIES = [
     ),
 ]
 
+KERN_QUESTION = "In welke kern woon je?"
+
 KLANKBORDGROEP_FIELDS = [
     ("Naam", "singleline", True, ""),
     ("E-mailadres", "email", True, ""),
-    ("In welke kern woon je?", "singleline", True, ""),
+    (KERN_QUESTION, "dropdown", True, ""),  # the choices: the municipality's kernen
     ("Waarover wil je meedenken?", "checkboxes", False, "Verkeer\nGroen\nWonen\nVoorzieningen"),
     ("Wil je nog iets kwijt?", "multiline", False, ""),
 ]
@@ -145,9 +147,31 @@ def _add_story(index, kern, seed, story):
     )
 
 
+def _kern_choices(home) -> str:
+    return "\n".join(
+        KernPage.objects.child_of(home).order_by("title").values_list("title", flat=True)
+    )
+
+
 def _klankbordgroep(home):
-    if FormPage.objects.child_of(home).filter(slug="klankbordgroep").exists():
+    """The klankbordgroep form; "In welke kern woon je?" is a choice of the kernen. A demo
+    made when it was free text gets the choice, as a new published revision."""
+    choices = _kern_choices(home)
+    existing = FormPage.objects.child_of(home).filter(slug="klankbordgroep").first()
+    if existing is not None:
+        page = existing.get_latest_revision_as_object()
+        question = next((f for f in page.form_fields.all() if f.label == KERN_QUESTION), None)
+        if question is not None and (question.field_type, question.choices) != (
+            "dropdown",
+            choices,
+        ):
+            question.field_type, question.choices = "dropdown", choices
+            page.save_revision(log_action=True).publish()
         return
+    fields = [
+        (label, kind, required, choices if label == KERN_QUESTION else options)
+        for label, kind, required, options in KLANKBORDGROEP_FIELDS
+    ]
     FormPageFactory(
         parent=home,
         show_in_menus=True,
@@ -156,7 +180,7 @@ def _klankbordgroep(home):
         "elkaar.</p>",
         thank_you_text="<p>Bedankt voor je aanmelding! We sturen je binnen twee weken een "
         "e-mail met meer informatie.</p>",
-        fields=KLANKBORDGROEP_FIELDS,
+        fields=fields,
         log_action=True,
     )
 

@@ -14,8 +14,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from agenda import queries, views
+from agenda.admin_forms import ActionPointForm
 from agenda.blocks import DescriptionBlock
 from agenda.constants import BudgetSource, CarrierKind, Status
+from home.locales import synchronised
 from home.pages import BasePage, IndexPage
 from kernen.models import KernPage
 from pagecache.tags import branch_tag
@@ -100,7 +102,14 @@ class ActionPointPage(RoutablePageMixin, BasePage):
         related_name="action_points",
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.IDEA
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.IDEA,
+        help_text=_(
+            "The status residents see. A progress update you add with a new status sets it "
+            "when you save; earlier updates never change it."
+        ),
     )
 
     carrier_kind = models.CharField(
@@ -220,6 +229,25 @@ class ActionPointPage(RoutablePageMixin, BasePage):
         ),
     ]
 
+    # What is not text follows the Dutch page in every translation (docs/i18n.md).
+    override_translatable_fields = synchronised(
+        "status",
+        "theme",
+        "carrier_kind",
+        "carrier_email",
+        "carrier_phone",
+        "municipality_contact_email",
+        "budget_requested",
+        "budget_granted",
+        "budget_source",
+        "start_date",
+        "target_date",
+        "next_review_date",
+        "joint_kernen",
+        "joint_purchase",
+        "source_url",
+    )
+
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -244,6 +272,8 @@ class ActionPointPage(RoutablePageMixin, BasePage):
         APIField("budget_source"),
         APIField("joint_purchase"),
     ]
+
+    base_form_class = ActionPointForm
 
     parent_page_types = ["agenda.KernagendaPage"]
     subpage_types = []
@@ -297,11 +327,8 @@ class ActionPointPage(RoutablePageMixin, BasePage):
         # A copied or moved point belongs to the kern it now sits under.
         if self.path and (self.kern is None or not self.path.startswith(self.kern.path)):
             self.kern = self.kern_from_tree()
-        # The newest progress update that names a status sets the point's status.
-        with_status = [update for update in self.updates.all() if update.new_status]
-        if with_status:
-            newest = max(with_status, key=lambda update: (update.date, update.sort_order or 0))
-            self.status = newest.new_status
+        # The status field is the one truth: the timeline never overrides it here (an update
+        # added in the editor sets it through ActionPointForm).
         return super().save(*args, **kwargs)
 
     @path("")
@@ -328,7 +355,10 @@ class ProgressUpdate(Orderable):
         max_length=20,
         choices=Status.choices,
         blank=True,
-        help_text=_("Leave empty when the status stays the same."),
+        help_text=_(
+            "Sets the point's status when you add this update. Leave empty when the status "
+            "stays the same."
+        ),
     )
 
     panels = [

@@ -245,3 +245,85 @@ def test_the_overdue_review_report_lists_each_point_once(
     html = client.get(reverse("agenda_overdue_reviews")).content.decode()
 
     assert html.count("Bankjes langs de Linge") == 1
+
+
+def edit_form_data(point, updates=(), **changes):
+    """What the admin's edit form of ``point`` posts, with ``changes``; its progress updates
+    as they are, then ``updates`` added."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    existing = [
+        {"id": update.pk, "date": update.date.isoformat(), "text": update.text,
+         "new_status": update.new_status}
+        for update in point.updates.order_by("sort_order")
+    ]  # fmt: skip
+    data = {
+        "title": point.title,
+        "slug": point.slug,
+        "summary": point.summary,
+        "theme": point.theme_id or "",
+        "status": point.status,
+        "description": streamfield([]),
+        "carrier_kind": point.carrier_kind,
+        "updates": inline_formset([*existing, *updates], initial=len(existing)),
+        "action-publish": "publish",
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def test_the_status_an_editor_sets_is_the_status_residents_see(
+    client, beesd, beesd_editor, make_point, add_update
+):
+    point = make_point(beesd, "Bloemrijke bermen", status=Status.IN_PROGRESS)
+    add_update(point, "Gestart met zaaien.", days_ago=3, new_status=Status.IN_PROGRESS)
+    client.force_login(beesd_editor)
+
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[point.pk])).content.decode()
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[point.pk]),
+        edit_form_data(point, status=Status.DONE),
+    )
+
+    assert "Een voortgangsbericht dat je toevoegt met een nieuwe status" in edit
+    assert response.status_code == 302, response.context["form"].errors
+    assert ActionPointPage.objects.get(pk=point.pk).status == Status.DONE
+    client.logout()
+    html = client.get(point.url).content.decode()
+    assert '<span class="agenda-status agenda-status--afgerond">Afgerond</span>' in html
+
+
+def test_an_update_added_with_a_status_sets_the_status_in_the_editor(
+    client, beesd, beesd_editor, make_point, add_update
+):
+    point = make_point(beesd, "Bloemrijke bermen", status=Status.DONE)
+    add_update(point, "Klaar.", days_ago=9, new_status=Status.DONE)
+    client.force_login(beesd_editor)
+    added = {"date": timezone.localdate().isoformat(), "text": "Nog een strook.",
+             "new_status": Status.IN_PROGRESS}  # fmt: skip
+
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[point.pk]),
+        edit_form_data(point, updates=[added]),
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+    assert ActionPointPage.objects.get(pk=point.pk).status == Status.IN_PROGRESS
+
+
+def test_a_status_and_a_new_update_that_disagree_are_refused(
+    client, beesd, beesd_editor, make_point
+):
+    point = make_point(beesd, "Bloemrijke bermen", status=Status.IDEA)
+    client.force_login(beesd_editor)
+    added = {"date": timezone.localdate().isoformat(), "text": "Gestart.",
+             "new_status": Status.IN_PROGRESS}  # fmt: skip
+
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[point.pk]),
+        edit_form_data(point, updates=[added], status=Status.DONE),
+    )
+
+    assert response.status_code == 200
+    assert "Kies er één" in response.content.decode()
+    assert ActionPointPage.objects.get(pk=point.pk).status == Status.IDEA

@@ -163,3 +163,15 @@ def test_points_without_joint_purchase_have_no_interest_form(client, beesd, make
     response = client.post(f"{point.url}ik-doe-mee/", {"kind": "inwoner"})
     assert response.status_code == 302
     assert not Interest.objects.exists()
+
+
+def test_every_id_on_a_point_with_both_forms_is_unique(client, beesd, make_point):
+    point = make_point(beesd, joint_purchase=True)
+
+    html = client.get(point.url).content.decode()
+
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert "id_email" in ids and "id_interest_email" in ids
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
+    for target in re.findall(r'\sfor="([^"]+)"', html):
+        assert target in ids

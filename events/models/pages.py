@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from events.constants import LOCAL_TZ
+from home.locales import synchronised
 from home.pages import BasePage, IndexPage
 
 # isort: split
@@ -71,6 +72,20 @@ class EventPage(RoutablePageMixin, BasePage):
     description = RichTextField(
         _("description"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ul", "ol"]
     )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("alternative text of the image"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required with an image: describe what it shows for who cannot see it."),
+    )
     location = models.CharField(_("location"), max_length=255, help_text=_("Address or place."))
     latitude = models.DecimalField(
         _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
@@ -110,6 +125,10 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("summary"),
         FieldPanel("description"),
         MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")])],
+            heading=_("Image"),
+        ),
+        MultiFieldPanel(
             [
                 FieldPanel("location"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
@@ -126,6 +145,19 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("Registration"),
         ),
     ]
+
+    # What is not text follows the Dutch page in every translation (docs/i18n.md).
+    override_translatable_fields = synchronised(
+        "start",
+        "end",
+        "all_day",
+        "latitude",
+        "longitude",
+        "registration_url",
+        "registration_enabled",
+        "max_places",
+        "image",
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -171,6 +203,8 @@ class EventPage(RoutablePageMixin, BasePage):
             errors["max_places"] = _("A maximum only counts with registration on this site.")
         if self.max_places == 0:
             errors["max_places"] = _("Give at least one place, or leave it empty.")
+        if self.image_id and not self.image_alt.strip():
+            errors["image_alt"] = _("Describe the image: people who cannot see it read this text.")
         if errors:
             raise ValidationError(errors)
 

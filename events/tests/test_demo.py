@@ -30,3 +30,9 @@ def test_demo_fills_every_kern_with_past_and_coming_activities_once(
     assert "Deze activiteit is vol." in client.get(full.url).content.decode()
     assert EventPage.objects.descendant_of(heukelum).filter(registration_enabled=True).exists()
     assert client.get("/tuil/activiteiten/").status_code == 200
+    for kern in (beesd, heukelum):
+        with_image = EventPage.objects.descendant_of(kern).filter(image__isnull=False)
+        assert with_image.count() == 2, kern
+        assert all(event.image_alt for event in with_image)
+    images = EventPage.objects.filter(image__isnull=False).values_list("image", flat=True)
+    assert len(set(images)) == len(images)

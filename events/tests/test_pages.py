@@ -374,3 +374,52 @@ def test_activity_page_queries_do_not_grow_with_registrations(
     assert response.status_code == 200
     assert "Er zijn nog 29 plaatsen vrij." in response.content.decode()
     assert few == many == EVENT_QUERIES
+
+
+@pytest.mark.parametrize(
+    "url, pinned",
+    [("/beesd/activiteiten/", INDEX_QUERIES + 1), ("/activiteiten/", OVERVIEW_QUERIES + 1)],
+)
+def test_listing_queries_do_not_grow_with_activities_that_have_images(
+    client, beesd, make_event, count_queries, url, pinned
+):
+    from wagtail_factories import ImageFactory
+
+    def add(count):
+        for number in range(count):
+            make_event(beesd, f"Met foto {number}", days=number + 1, image=ImageFactory(),
+                       image_alt="Een landschap")  # fmt: skip
+
+    add(2)
+    _response, few = count_queries(client, url)
+    add(10)
+    response, many = count_queries(client, url)
+
+    assert response.status_code == 200
+    assert response.content.decode().count('class="event-item__image"') == 12
+    # One query more than without images: the renditions, for all of them at once.
+    assert few == many == pinned
+
+
+def test_an_activity_shows_its_image_with_its_alternative_text(client, beesd, make_event):
+    from wagtail_factories import ImageFactory
+
+    event = make_event(beesd, image=ImageFactory(), image_alt="Kinderen op het springkussen")
+    plain = make_event(beesd, "Zonder foto")
+
+    html = client.get(event.url).content.decode()
+
+    image = re.search(r'<img[^>]*class="event__image"[^>]*>', html)[0]
+    assert 'alt="Kinderen op het springkussen"' in image
+    assert 'class="event__image"' not in client.get(plain.url).content.decode()
+
+
+def test_an_image_needs_its_alternative_text(beesd, make_event):
+    from django.core.exceptions import ValidationError
+
+    from wagtail_factories import ImageFactory
+
+    event = make_event(beesd)
+    event.image = ImageFactory()
+    with pytest.raises(ValidationError, match="Beschrijf de afbeelding"):
+        event.full_clean()

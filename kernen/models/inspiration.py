@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.locales import synchronised
 from home.pages import BasePage, IndexPage
 from home.pagination import paginate
 from home.queries import public
@@ -147,6 +148,9 @@ class InspirationPage(BasePage):
         ),
         InlinePanel("gallery_images", heading=_("Photos"), label=_("Photo")),
     ]
+
+    # What is not text follows the Dutch page in every translation (docs/i18n.md).
+    override_translatable_fields = synchronised("date", "contact_email", "contact_phone")
 
     search_fields = [
         *Page.search_fields,

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, Page, Workflow
 from wagtail.search import index
 
+from home.locales import synchronised
 from home.pages import BasePage
 from home.panels import panels_for
 from kernen.constants import RolloutStatus
@@ -161,6 +162,18 @@ class KernPage(BasePage):
             permission="kernen.change_kern_moderation",
         ),
     ]
+
+    # What is not text follows the Dutch page in every translation (docs/i18n.md).
+    override_translatable_fields = synchronised(
+        "image",
+        "latitude",
+        "longitude",
+        "rollout_status",
+        "association_email",
+        "association_phone",
+        "association_website",
+        "area_broker",
+    )
 
     search_fields = [
         *Page.search_fields,

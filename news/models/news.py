@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -14,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.locales import synchronised
 from home.pages import BasePage, IndexPage
 from home.pagination import paginate
 from kernen.models import KernPage
@@ -115,7 +117,11 @@ class MunicipalityNewsIndexPage(RoutablePageMixin, NewsListingMixin):  # noqa: D
 class NewsPage(BasePage):
     """One news item of a kern or of the municipality."""
 
-    date = models.DateField(_("date"), help_text=_("The date shown with the news item."))
+    date = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        help_text=_("The date shown with the news item."),
+    )
     intro = models.TextField(
         _("introduction"),
         help_text=_("One or two sentences: what happened and why it matters. Plain text."),
@@ -150,6 +156,9 @@ class NewsPage(BasePage):
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
+
+    # What is not text follows the Dutch page in every translation (docs/i18n.md).
+    override_translatable_fields = synchronised("date", "image")
 
     search_fields = [
         *Page.search_fields,

@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.locales import synchronised
 from home.pages import BasePage, IndexPage
 from home.pagination import paginate, query_without_page
 from kernen.models import KernPage
@@ -189,6 +190,18 @@ class WorkNoticePage(BasePage):
             heading=_("For which kernen"),
         ),
     ]
+
+    # What is not text follows the Dutch page in every translation (docs/i18n.md).
+    override_translatable_fields = synchronised(
+        "start_date",
+        "end_date",
+        "status",
+        "coordinates",
+        "impact",
+        "kernen",
+        "all_kernen",
+        "urgent",
+    )
 
     search_fields = [
         *Page.search_fields,

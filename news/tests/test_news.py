@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.models import PageViewRestriction
@@ -239,6 +240,18 @@ def test_beesd_editor_publishes_news_in_beesd_through_the_admin(
     assert NewsPage.objects.child_of(own).get().live
     assert refused.status_code in (302, 403)
     assert not NewsPage.objects.filter(title="Ingebroken in Heukelum").exists()
+
+
+def test_a_new_news_item_has_todays_date_filled_in(client, beesd, beesd_editor):
+    index = NewsIndexPage.objects.child_of(beesd).get()
+    client.force_login(beesd_editor)
+
+    response = client.get(reverse("wagtailadmin_pages:add", args=["news", "newspage", index.pk]))
+
+    assert response.status_code == 200
+    date_field = response.context["form"]["date"]
+    assert date_field.value() == timezone.localdate()
+    assert timezone.localdate().strftime("%Y-%m-%d") in str(date_field)
 
 
 # Query counts: content-independent and pinned.
