@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from home.factories import FormPageFactory
 from home.models import FormPage
+from kernen.demo import demo_image
 from kernen.factories import InspirationPageFactory
 from kernen.models import (
     InspirationGalleryImage,
@@ -117,8 +118,6 @@ KLANKBORDGROEP_FIELDS = [
 
 
 def _add_story(index, kern, seed, story):
-    from kernen.demo import demo_image
-
     slug, title, intro, body, approach, cost, themes = story
     if InspirationPage.objects.child_of(index).filter(slug=slug).exists():
         return

@@ -8,6 +8,7 @@ class PageCacheConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here: the receivers and rules use models, which load after the apps.
         from pagecache import rules, signals
 
         signals.connect()

@@ -307,10 +307,6 @@ PENDING_LAZY_IMPORTS = {
     # Files being changed in parallel; each of these imports can move to the top (no cycle).
     "home/locales.py sync_language_trees": "pending: wagtail_localize.synctree to the top",
     "home/locales.py translate_page": "pending: wagtail_localize.models to the top",
-    "kernen/inspiration_demo.py _add_story": "pending: kernen.demo's demo_image to the top",
-    "news/models/news.py rss": "pending: news.feeds to the top",
-    "news/models/news.py atom": "pending: news.feeds to the top",
-    "pagecache/apps.py ready": "pending: the signal receivers' import needs its reason",
 }
 
 

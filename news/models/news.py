@@ -22,6 +22,7 @@ from kernen.models import KernPage
 from news import queries
 from news.blocks import NewsBodyBlock
 from news.constants import NEWS_PER_PAGE
+from news.feeds import MunicipalityNewsAtomFeed, MunicipalityNewsFeed
 
 
 def kern_and_parent(page):
@@ -103,14 +104,10 @@ class MunicipalityNewsIndexPage(RoutablePageMixin, NewsListingMixin):  # noqa: D
 
     @path("rss/", name="rss")
     def rss(self, request):
-        from news.feeds import MunicipalityNewsFeed
-
         return MunicipalityNewsFeed()(request, self)
 
     @path("atom/", name="atom")
     def atom(self, request):
-        from news.feeds import MunicipalityNewsAtomFeed
-
         return MunicipalityNewsAtomFeed()(request, self)
 
 
