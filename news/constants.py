@@ -19,6 +19,8 @@ class NoticeStatus(models.TextChoices):
 
 #: Kern pages show notices that are under way or start within this many days.
 NOTICE_LOOKAHEAD_DAYS = 14
+#: At most this many of them on a kern page; the link under them leads to all of them.
+KERN_PANEL_NOTICES = 5
 #: News items on a kern page and on the home page.
 KERN_PANEL_NEWS = 3
 HOME_PANEL_NEWS = 5

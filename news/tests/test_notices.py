@@ -16,6 +16,7 @@ import feedparser
 import pytest
 from icalendar import Calendar
 
+from news.constants import KERN_PANEL_NOTICES
 from news.models import MunicipalityNewsIndexPage, WorkNoticeIndexPage, WorkNoticePage
 from news.models.notices import make_point
 from news.queries import notices_for_kern
@@ -98,6 +99,23 @@ def test_kern_page_shows_current_and_soon_notices_soonest_first(client, beesd, m
     assert "Afgerond verklaard" not in html
     assert html.index("Lopend werk") < html.index("Over tien dagen")
     assert html.index("Over tien dagen") < html.index("Over veertien dagen")
+
+
+def test_kern_page_shows_the_soonest_notices_and_links_to_all(
+    client, beesd, make_notice, count_queries
+):
+    make_notice("Werk 0", [beesd], start=-5, end=5)
+    _response, few = count_queries(client, "/beesd/")
+    for number in range(1, KERN_PANEL_NOTICES + 3):
+        make_notice(f"Werk {number}", [beesd], start=number - 5, end=5)
+
+    response, many = count_queries(client, "/beesd/")
+
+    html = response.content.decode()
+    shown = re.findall(r">(Werk \d+)</a>", html)
+    assert shown == [f"Werk {number}" for number in range(KERN_PANEL_NOTICES)]
+    assert '<a href="/werkzaamheden/?kern=beesd">Alle werkzaamheden voor Beesd</a>' in html
+    assert few == many == KERN_PAGE_QUERIES
 
 
 def test_an_expired_notice_leaves_the_kern_page(client, beesd, make_notice, today):
@@ -502,7 +520,7 @@ def test_kern_and_home_page_queries_do_not_grow_with_news_and_notices(
     kern_response, kern_many = count_queries(client, "/beesd/")
     home_response, home_many = count_queries(client, "/")
 
-    assert kern_response.content.decode().count('class="notice-list__item"') == 9
+    assert kern_response.content.decode().count('class="notice-list__item"') == KERN_PANEL_NOTICES
     assert home_response.content.decode().count('class="news-list__item"') == 5
     assert kern_few == kern_many == KERN_PAGE_QUERIES
     assert home_few == home_many == HOME_PAGE_QUERIES
