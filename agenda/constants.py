@@ -33,3 +33,8 @@ class InterestKind(models.TextChoices):
 #: Sign-ups and interest registrations per IP address per hour.
 SIGNUP_RATE_LIMIT = 5
 SIGNUP_RATE_WINDOW = 60 * 60
+
+#: Action points per theme on a kernagenda page; a longer theme links to its own paged list.
+KERNAGENDA_GROUP_SIZE = 20
+#: The ``groep`` of the action points without a theme.
+NO_THEME_GROUP = "overig"

@@ -92,10 +92,23 @@ def kernagenda_points(kern):
 
 
 def kernagenda_index(request, page):
+    """The points of a kernagenda by theme, at most KERNAGENDA_GROUP_SIZE of each with a link
+    to the rest; ``?groep=<theme>`` shows one theme, paged (``&page=``)."""
+    from urllib.parse import urlencode
+
+    from agenda.constants import KERNAGENDA_GROUP_SIZE, NO_THEME_GROUP
+
     kern = kern_of(page)
     themes = list(Theme.objects.all())
     form = KernagendaFilterForm(request.GET or None, themes=themes)
-    points = kernagenda_points(kern)
+    group = request.GET.get("groep") or None
+    if group and group not in {theme.slug for theme in themes} | {NO_THEME_GROUP}:
+        raise Http404(_("This theme does not exist."))
+    try:
+        number = int(request.GET.get("page") or 1) if group else 1
+    except ValueError as error:
+        raise Http404(_("This page does not exist.")) from error
+    points = queries.action_points_for_kern(kern)
     status = 200
     if form.is_bound:
         if form.is_valid():
@@ -103,13 +116,29 @@ def kernagenda_index(request, page):
         else:
             status = 400
             points = points.none()
-    points = list(points)
+    groups, total = queries.kernagenda_groups(points, group, number)
+    page_obj = None
+    if group:
+        paginator = Paginator([], KERNAGENDA_GROUP_SIZE)
+        paginator.count = total
+        try:
+            page_obj = paginator.page(number)
+        except EmptyPage as error:
+            raise Http404(_("This page does not exist.")) from error
+    kept = [(key, value) for key, value in request.GET.items() if key not in ("groep", "page")]
+    for item in groups:
+        item["name"] = item["name"] or NO_THEME
+        item["more_query"] = urlencode([*kept, ("groep", item["slug"])])
     context = page.get_context(request)
     context.update(
         kern=kern,
         form=form,
-        groups=group_by_theme(points),
-        number=len(points),
+        groups=groups,
+        number=total,
+        group=group,
+        page_obj=page_obj,
+        extra_query=urlencode([*kept, ("groep", group)]) if group else "",
+        all_query=urlencode(kept),
         versions=list(page.versions.defer("points")),
         filtered=form.is_bound,
     )
