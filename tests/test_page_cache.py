@@ -142,6 +142,42 @@ def test_the_key_holds_host_path_query_and_language(rf):
 # What is never cached ----------------------------------------------------------------------
 
 
+def shared_cache(prefix):
+    """One cache store (as one Redis is) under the key prefix of one deployment."""
+    return override_settings(
+        CACHES={
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "shared",
+                "KEY_PREFIX": prefix,
+            }
+        }
+    )
+
+
+def test_two_deployments_on_one_cache_do_not_serve_each_others_pages(client, beesd):
+    with shared_cache("site-a"):
+        client.get("/beesd/")
+        assert_cached(client, "/beesd/")
+    with shared_cache("site-b"):
+        # The same host name and path: the other deployment's page is not served.
+        assert_fresh(client, "/beesd/")
+        assert_cached(client, "/beesd/")
+    with shared_cache("site-a"):
+        assert_cached(client, "/beesd/")
+
+
+def test_the_default_key_prefix_differs_per_database_and_secret_key():
+    from portal.cache import deployment_key_prefix
+
+    small = {"ENGINE": "django.db.backends.postgresql", "HOST": "db", "NAME": "kp_bench_small"}
+    large = {**small, "NAME": "kp_bench_large"}
+
+    assert deployment_key_prefix(small, "geheim") == deployment_key_prefix(dict(small), "geheim")
+    assert deployment_key_prefix(small, "geheim") != deployment_key_prefix(large, "geheim")
+    assert deployment_key_prefix(small, "geheim") != deployment_key_prefix(small, "anders")
+
+
 def test_a_logged_in_user_never_gets_or_fills_the_cache(client, beesd, beesd_editor):
     client.get("/beesd/")  # cached for anonymous visitors
     client.force_login(beesd_editor)

@@ -10,7 +10,7 @@ import dj_database_url
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from portal.cache import connection_class
+from portal.cache import connection_class, deployment_key_prefix
 from portal.env import env_bool, env_int, env_list, env_str
 from portal.settings.features import *  # noqa: F403
 from portal.settings.security import *  # noqa: F403
@@ -154,6 +154,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis when REDIS_URL is set.
 REDIS_URL = env_str("REDIS_URL")
+# Every cache key starts with this, so two deployments on one Redis (a test and a live site,
+# the benchmark's two databases) never read each other's pages, even under the same host name.
+# By default it is derived from the database and SECRET_KEY; set it to share a cache on purpose.
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX") or deployment_key_prefix(
+    DATABASES["default"], SECRET_KEY
+)
 # A Redis that is down or hangs must not take the site down (docs/operations.md): every call
 # waits at most REDIS_TIMEOUT_MS to connect and to answer and is never retried, and after a
 # failure the process skips Redis for REDIS_CIRCUIT_SECONDS (portal/cache.py), so that one
@@ -165,7 +171,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "kernenportaal",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {
                 # Failed calls answer as a miss: pages come from the database instead.
                 "IGNORE_EXCEPTIONS": True,
