@@ -93,20 +93,20 @@ LISTED_FIELDS = (
 )  # fmt: skip
 
 
-def kernagenda_groups(points, group=None, number=1, size=None):
-    """``points`` grouped by theme, at most ``size`` of each theme, in one query (plus one
-    for the joint kernen of those shown), however many points there are.
+def kernagenda_groups(points, group=None, number=1):
+    """``points`` grouped by theme, at most KERNAGENDA_PREVIEW of each theme, in one query
+    (plus one for the joint kernen of those shown), however many points there are.
 
     Returns ``(groups, total)``: each group a dict with the theme's ``name`` and ``slug``
     (None: no theme), its ``total`` and the ``points`` shown; ``total`` counts the points in
     all groups. With ``group`` (a theme's slug, or NO_THEME_GROUP) only that theme, its
-    ``number``-th page of ``size``."""
+    ``number``-th page of KERNAGENDA_GROUP_SIZE."""
     from django.db.models import F, Window
     from django.db.models.functions import RowNumber
 
-    from agenda.constants import KERNAGENDA_GROUP_SIZE, NO_THEME_GROUP
+    from agenda.constants import KERNAGENDA_GROUP_SIZE, KERNAGENDA_PREVIEW, NO_THEME_GROUP
 
-    size = size or KERNAGENDA_GROUP_SIZE
+    size = KERNAGENDA_GROUP_SIZE if group else KERNAGENDA_PREVIEW
     if group == NO_THEME_GROUP:
         points = points.filter(theme__isnull=True)
     elif group:

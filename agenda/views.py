@@ -92,8 +92,8 @@ def kernagenda_points(kern):
 
 
 def kernagenda_index(request, page):
-    """The points of a kernagenda by theme, at most KERNAGENDA_GROUP_SIZE of each with a link
-    to the rest; ``?groep=<theme>`` shows one theme, paged (``&page=``)."""
+    """The points of a kernagenda by theme, at most KERNAGENDA_PREVIEW of each with a link to
+    the rest; ``?groep=<theme>`` shows one theme, KERNAGENDA_GROUP_SIZE a page (``&page=``)."""
     from urllib.parse import urlencode
 
     from agenda.constants import KERNAGENDA_GROUP_SIZE, NO_THEME_GROUP
