@@ -4,6 +4,7 @@ import re
 import time
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -313,6 +314,26 @@ def test_calendar_is_valid_and_escapes_text(client, beesd, make_notice, today):
     assert str(event["URL"]) == f"http://testserver{notice.url}"
     [again] = Calendar.from_ical(second.content).walk("VEVENT")
     assert str(event["UID"]) == str(again["UID"]) == f"werkzaamheden-{notice.pk}@localhost"
+
+
+def test_calendar_holds_a_bounded_window_with_the_current_notices_first(
+    client, beesd, make_notice, monkeypatch
+):
+    monkeypatch.setattr("news.calendar.CALENDAR_MAX_NOTICES", 2)
+    make_notice("Lang geleden klaar", [beesd], start=-200, end=-100)
+    make_notice("Over twee jaar", [beesd], start=700, end=710)
+    make_notice("Vorige maand klaar", [beesd], start=-40, end=-30)
+    make_notice("Nu bezig", [beesd], start=-2, end=3)
+    make_notice("Volgende week", [beesd], start=7, end=9)
+
+    def listed():
+        calendar = Calendar.from_ical(client.get("/beesd/werkzaamheden.ics").content)
+        return [str(item["SUMMARY"]) for item in calendar.walk("VEVENT")]
+
+    assert listed() == ["Nu bezig", "Volgende week"]
+    monkeypatch.setattr("news.calendar.CALENDAR_MAX_NOTICES", 100)
+    cache.clear()  # the page cache holds the first answer
+    assert listed() == ["Vorige maand klaar", "Nu bezig", "Volgende week"]
 
 
 # Who may publish notices.
