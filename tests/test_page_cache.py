@@ -198,6 +198,10 @@ def test_a_request_with_a_session_cookie_bypasses_the_cache(client, beesd):
     assert queries > 0
 
 
+def test_a_theme_of_a_kernagenda_is_cached_like_its_page(client, beesd):
+    warm(client, "/beesd/kernagenda/?groep=groen", "/beesd/kernagenda/?groep=groen&page=1")
+
+
 def test_unknown_query_parameters_are_served_fresh_and_not_stored(client, beesd):
     assert_never_stored(client, "/beesd/?utm_source=krant")
     # Known parameters (filters, pager) are cached per value.

@@ -99,7 +99,7 @@ PAGE_CACHE_CHECK_SECONDS = env_int("PAGE_CACHE_CHECK_SECONDS", 1)
 # Query parameters the public pages use (filters, pager). A request with any other parameter
 # is served fresh and not stored, so no one can fill the cache with variants of a page.
 PAGE_CACHE_QUERY_PARAMS = frozenset(
-    {"page", "kern", "theme", "thema", "status", "samen", "periode", "van", "naar"}
+    {"page", "kern", "theme", "thema", "groep", "status", "samen", "periode", "van", "naar"}
 )
 # A CDN in front, purged on publish through wagtail.contrib.frontend_cache: an HTTP purger
 # (Varnish, nginx) at FRONTEND_CACHE_URL and/or Cloudflare.
