@@ -10,6 +10,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
+from wagtail import hooks
+
 import pytest
 
 from home import locales
@@ -117,6 +119,19 @@ def count_queries():
         return response, len(queries)
 
     return count
+
+
+@pytest.fixture
+def only_hooks(monkeypatch):
+    """Return a function that, for one test, makes ``functions`` all that a Wagtail hook gives
+    (none: as if no installed app registered it). ``hooks.register_temporarily`` adds a function
+    to the apps' own; this replaces them."""
+
+    def replace(hook_name, *functions):
+        hooks.search_for_hooks()  # the apps' wagtail_hooks.py are loaded before, not after
+        monkeypatch.setitem(hooks._hooks, hook_name, [(function, 0) for function in functions])
+
+    return replace
 
 
 @pytest.fixture

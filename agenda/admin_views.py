@@ -11,6 +11,7 @@ from agenda.constants import Status
 from agenda.forms import VersionForm
 from agenda.models import ActionPointPage, KernagendaPage
 from agenda.versions import publish_version as publish
+from home.locales import default_locale
 
 
 def publish_version(request, page_id):
@@ -35,7 +36,10 @@ def overdue_reviews(request):
     if not request.user.has_perm("agenda.view_overdue_reviews"):
         raise PermissionDenied
     points = (
-        ActionPointPage.objects.filter(next_review_date__lt=timezone.localdate())
+        # Dutch pages only: their English and Polish copies are the same action points.
+        ActionPointPage.objects.filter(
+            next_review_date__lt=timezone.localdate(), locale=default_locale()
+        )
         .exclude(status__in=[Status.DONE, Status.PARKED])
         .select_related("kern", "theme")
         .order_by("next_review_date", "kern__title")

@@ -3,17 +3,9 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from agenda.constants import InterestKind, Status
-from agenda.models import Interest, SignUp
+from agenda.models.participation import Interest, SignUp
 from kernen.models import KernPage
-
-
-class HoneypotMixin(forms.Form):
-    #: Hidden from people by CSS and aria-hidden; bots fill it in.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
-
-    @property
-    def is_spam(self):
-        return bool(self.data.get("website"))
+from security.honeypot import HoneypotForm
 
 
 def slug_choices(items, empty_label):
@@ -82,7 +74,7 @@ class KernChoiceField(forms.ModelChoiceField):
         return obj.title
 
 
-class SignUpForm(HoneypotMixin, forms.ModelForm):
+class SignUpForm(HoneypotForm, forms.ModelForm):
     kern = KernChoiceField(
         label=_("Kern where you live"),
         queryset=KernPage.objects.none(),
@@ -113,7 +105,7 @@ class SignUpForm(HoneypotMixin, forms.ModelForm):
         self.fields["contribution"].widget.attrs["rows"] = 4
 
 
-class InterestForm(HoneypotMixin, forms.ModelForm):
+class InterestForm(HoneypotForm, forms.ModelForm):
     kind = forms.ChoiceField(
         label=_("I take part as"),
         choices=InterestKind.choices,

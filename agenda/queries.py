@@ -2,8 +2,15 @@
 
 import re
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import RowNumber
 
+from agenda.constants import (
+    KERNAGENDA_GROUP_SIZE,
+    KERNAGENDA_PREVIEW,
+    NO_THEME_GROUP,
+    InterestKind,
+)
 from home.queries import public
 from kernen.models import KernPage
 
@@ -50,6 +57,36 @@ def action_points_for_kern(kern):
         kernpage__translation_key=key
     ).values("actionpointpage_id")
     return live_action_points().filter(Q(kern__translation_key=key) | Q(pk__in=joint))
+
+
+def action_point_details():
+    """Action points with kern, theme and the counts the public may see, in one query."""
+    from agenda.models import ActionPointPage, Interest, SignUp
+
+    joint_ids = ActionPointPage.joint_kernen.through.objects.filter(
+        actionpointpage=OuterRef(OuterRef("pk"))
+    ).values("kernpage_id")
+    signups = SignUp.objects.filter(action_point=OuterRef("pk")).order_by().values("action_point")
+    residents = (
+        Interest.objects.filter(action_point=OuterRef("pk"), kind=InterestKind.RESIDENT)
+        .order_by()
+        .values("action_point")
+    )
+    other_kernen = (
+        Interest.objects.filter(action_point=OuterRef("pk"), kind=InterestKind.KERN)
+        .exclude(kern=None)
+        .exclude(kern_id=OuterRef("kern_id"))
+        .exclude(kern_id__in=joint_ids)
+        .order_by()
+        .values("action_point")
+    )
+    return ActionPointPage.objects.select_related("kern", "theme").annotate(
+        signup_count=Subquery(signups.annotate(number=Count("pk")).values("number")),
+        resident_count=Subquery(residents.annotate(number=Count("pk")).values("number")),
+        other_kern_count=Subquery(
+            other_kernen.annotate(number=Count("kern_id", distinct=True)).values("number")
+        ),
+    )
 
 
 def status_counts(points):
@@ -101,11 +138,6 @@ def kernagenda_groups(points, group=None, number=1):
     (None: no theme), its ``total`` and the ``points`` shown; ``total`` counts the points in
     all groups. With ``group`` (a theme's slug, or NO_THEME_GROUP) only that theme, its
     ``number``-th page of KERNAGENDA_GROUP_SIZE."""
-    from django.db.models import F, Window
-    from django.db.models.functions import RowNumber
-
-    from agenda.constants import KERNAGENDA_GROUP_SIZE, KERNAGENDA_PREVIEW, NO_THEME_GROUP
-
     size = KERNAGENDA_GROUP_SIZE if group else KERNAGENDA_PREVIEW
     if group == NO_THEME_GROUP:
         points = points.filter(theme__isnull=True)

@@ -1,21 +1,36 @@
-"""The public views of the kernagenda, called from the routes of its pages."""
+"""The public views of the kernagenda, called from the routes of its pages
+(``agenda.models.pages``), which import this module. So it imports no page model itself: the
+pages it gets are its arguments, its querysets come from ``agenda.queries``."""
 
 from itertools import groupby
+from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, Paginator
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from agenda import charts, queries
-from agenda.constants import SIGNUP_RATE_LIMIT, SIGNUP_RATE_WINDOW, InterestKind, Status
+from agenda.constants import (
+    KERNAGENDA_GROUP_SIZE,
+    NO_THEME_GROUP,
+    SIGNUP_RATE_LIMIT,
+    SIGNUP_RATE_WINDOW,
+    InterestKind,
+    Status,
+)
 from agenda.forms import InterestForm, KernagendaFilterForm, OverviewFilterForm, SignUpForm
-from agenda.models import ActionPointPage, Interest, KernagendaVersion, SignUp, Theme
+from agenda.models.themes import Theme
 from agenda.tasks import send_signup_notification
 from agenda.versions import compare, snapshot
+from home.pagination import (
+    OLD_PAGE_PARAMETER,
+    PAGE_PARAMETER,
+    page_number,
+    paginate,
+    query_without_page,
+)
 from home.queries import public
 from kernen.models import KernPage
 from security.ratelimit import client_address, hit
@@ -24,16 +39,11 @@ OVERVIEW_PAGE_SIZE = 50
 NO_THEME = "Overig"
 
 
-def paginate(request, items, per_page, count=None):
-    """A page of ``items``; a page number past the end, or not a number, is a 404. ``count``,
-    when the view knows it already, saves the paginator its COUNT query."""
-    paginator = Paginator(items, per_page)
-    if count is not None:
-        paginator.count = count
-    try:
-        return paginator.page(int(request.GET.get("page", "1")))
-    except (ValueError, EmptyPage) as error:
-        raise Http404(_("This page does not exist.")) from error
+def render(request, page, template=None, status=200, **context):
+    """``page.render()`` with ``context`` added to the page's own, answered with ``status``."""
+    response = page.render(request, template=template, context_overrides=context)
+    response.status_code = status
+    return response
 
 
 def kern_of(page):
@@ -62,13 +72,11 @@ def filter_points(points, data, kernen=None):
     if data.get("thema"):
         points = points.filter(theme__slug=data["thema"])
     if data.get("samen"):
-        has_joint = ActionPointPage.joint_kernen.through.objects.filter(
-            actionpointpage=OuterRef("pk")
-        )
+        has_joint = points.model.joint_kernen.through.objects.filter(actionpointpage=OuterRef("pk"))
         points = points.filter(Q(Exists(has_joint)) | Q(joint_purchase=True))
     if data.get("kern") and kernen is not None:
         kern = next(kern for kern in kernen if kern.slug == data["kern"])
-        joint = ActionPointPage.joint_kernen.through.objects.filter(kernpage=kern).values(
+        joint = points.model.joint_kernen.through.objects.filter(kernpage=kern).values(
             "actionpointpage_id"
         )
         points = points.filter(Q(kern=kern) | Q(pk__in=joint))
@@ -93,21 +101,19 @@ def kernagenda_points(kern):
 
 def kernagenda_index(request, page):
     """The points of a kernagenda by theme, at most KERNAGENDA_PREVIEW of each with a link to
-    the rest; ``?groep=<theme>`` shows one theme, KERNAGENDA_GROUP_SIZE a page (``&page=``)."""
-    from urllib.parse import urlencode
-
-    from agenda.constants import KERNAGENDA_GROUP_SIZE, NO_THEME_GROUP
-
+    the rest; ``?groep=<theme>`` shows one theme, KERNAGENDA_GROUP_SIZE a page (``&pagina=``)."""
     kern = kern_of(page)
     themes = list(Theme.objects.all())
     form = KernagendaFilterForm(request.GET or None, themes=themes)
     group = request.GET.get("groep") or None
     if group and group not in {theme.slug for theme in themes} | {NO_THEME_GROUP}:
         raise Http404(_("This theme does not exist."))
-    try:
-        number = int(request.GET.get("page") or 1) if group else 1
-    except ValueError as error:
-        raise Http404(_("This page does not exist.")) from error
+    number = 1
+    if group:
+        try:
+            number = max(int(page_number(request)), 1)
+        except ValueError as error:
+            raise Http404(_("This page number is not valid.")) from error
     points = queries.action_points_for_kern(kern)
     status = 200
     if form.is_bound:
@@ -117,20 +123,19 @@ def kernagenda_index(request, page):
             status = 400
             points = points.none()
     groups, total = queries.kernagenda_groups(points, group, number)
-    page_obj = None
-    if group:
-        paginator = Paginator([], KERNAGENDA_GROUP_SIZE)
-        paginator.count = total
-        try:
-            page_obj = paginator.page(number)
-        except EmptyPage as error:
-            raise Http404(_("This page does not exist.")) from error
-    kept = [(key, value) for key, value in request.GET.items() if key not in ("groep", "page")]
+    # The pager checks the number against the total (a page past the end is a 404).
+    page_obj = paginate(request, [], KERNAGENDA_GROUP_SIZE, count=total) if group else None
+    kept = request.GET.copy()
+    for parameter in ("groep", PAGE_PARAMETER, OLD_PAGE_PARAMETER):
+        kept.pop(parameter, None)
+    kept = [(key, value) for key, value in kept.items()]
     for item in groups:
         item["name"] = item["name"] or NO_THEME
         item["more_query"] = urlencode([*kept, ("groep", item["slug"])])
-    context = page.get_context(request)
-    context.update(
+    return render(
+        request,
+        page,
+        status=status,
         kern=kern,
         form=form,
         groups=groups,
@@ -142,15 +147,19 @@ def kernagenda_index(request, page):
         versions=list(page.versions.defer("points")),
         filtered=form.is_bound,
     )
-    return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
 def kernagenda_print(request, page):
     kern = kern_of(page)
-    context = page.get_context(request)
     points = list(kernagenda_points(kern))
-    context.update(kern=kern, groups=group_by_theme(points), number=len(points))
-    return TemplateResponse(request, "pages/kernagenda_print.html", context)
+    return render(
+        request,
+        page,
+        "pages/kernagenda_print.html",
+        kern=kern,
+        groups=group_by_theme(points),
+        number=len(points),
+    )
 
 
 def labelled(points):
@@ -167,94 +176,72 @@ def labelled(points):
 
 
 def kernagenda_version(request, page, version_id):
-    version = get_object_or_404(KernagendaVersion, kernagenda=page, pk=version_id)
+    version = get_object_or_404(page.versions, pk=version_id)
     kern = kern_of(page)
     points = labelled(version.points)
     groups = [
         (theme or NO_THEME, list(items))
         for theme, items in groupby(points, key=lambda point: point["theme"])
     ]
-    context = page.get_context(request)
-    context.update(
+    return render(
+        request,
+        page,
+        "pages/kernagenda_version.html",
         kern=kern,
         version=version,
         groups=groups,
         number=len(points),
     )
-    return TemplateResponse(request, "pages/kernagenda_version.html", context)
 
 
 def kernagenda_changes(request, page):
     kern = kern_of(page)
     versions = list(page.versions.all())
-    context = page.get_context(request)
-    context.update(kern=kern, versions=versions)
+    template = "pages/kernagenda_changes.html"
     if not versions:
-        return TemplateResponse(request, "pages/kernagenda_changes.html", context)
+        return render(request, page, template, kern=kern, versions=versions)
 
     by_id = {str(version.pk): version for version in versions}
     old_id = request.GET.get("van") or str(versions[-2].pk if len(versions) > 1 else versions[0].pk)
     new_id = request.GET.get("naar") or (str(versions[-1].pk) if len(versions) > 1 else "nu")
     if old_id not in by_id or (new_id != "nu" and new_id not in by_id):
-        context["error"] = _("Choose two versions of this kernagenda.")
-        return TemplateResponse(request, "pages/kernagenda_changes.html", context, status=400)
+        error = _("Choose two versions of this kernagenda.")
+        return render(request, page, template, 400, kern=kern, versions=versions, error=error)
     old = by_id[old_id]
     if new_id == "nu":
         new_points, new_label = snapshot(page, kern), _("now")
     else:
         new_points, new_label = by_id[new_id].points, by_id[new_id].name
-    context.update(
+    changes = compare(old.points, new_points)
+    for name in ("added", "finished", "changed", "removed"):
+        setattr(changes, name, labelled(getattr(changes, name)))
+    return render(
+        request,
+        page,
+        template,
+        kern=kern,
+        versions=versions,
         old=old,
         old_id=old_id,
         new_id=new_id,
         new_label=new_label,
-        changes=compare(old.points, new_points),
+        changes=changes,
     )
-    changes = context["changes"]
-    for name in ("added", "finished", "changed", "removed"):
-        setattr(changes, name, labelled(getattr(changes, name)))
-    return TemplateResponse(request, "pages/kernagenda_changes.html", context)
 
 
 # Action point
 
 
-def action_point_details():
-    """Action points with kern, theme and the counts the public may see, in one query."""
-    joint_ids = ActionPointPage.joint_kernen.through.objects.filter(
-        actionpointpage=OuterRef(OuterRef("pk"))
-    ).values("kernpage_id")
-    signups = SignUp.objects.filter(action_point=OuterRef("pk")).order_by().values("action_point")
-    residents = (
-        Interest.objects.filter(action_point=OuterRef("pk"), kind=InterestKind.RESIDENT)
-        .order_by()
-        .values("action_point")
-    )
-    other_kernen = (
-        Interest.objects.filter(action_point=OuterRef("pk"), kind=InterestKind.KERN)
-        .exclude(kern=None)
-        .exclude(kern_id=OuterRef("kern_id"))
-        .exclude(kern_id__in=joint_ids)
-        .order_by()
-        .values("action_point")
-    )
-    return ActionPointPage.objects.select_related("kern", "theme").annotate(
-        signup_count=Subquery(signups.annotate(number=Count("pk")).values("number")),
-        resident_count=Subquery(residents.annotate(number=Count("pk")).values("number")),
-        other_kern_count=Subquery(
-            other_kernen.annotate(number=Count("kern_id", distinct=True)).values("number")
-        ),
-    )
-
-
 def action_point_page(request, page, signup_form=None, interest_form=None, status=200):
-    point = page if hasattr(page, "signup_count") else action_point_details().get(pk=page.pk)
+    point = (
+        page if hasattr(page, "signup_count") else queries.action_point_details().get(pk=page.pk)
+    )
     kernen = kernen_queryset(point.kern) if point.kern else KernPage.objects.none()
     joint_kernen = list(point.joint_kernen.only("id", "title", "slug", "url_path"))
-    context = point.get_context(request)
-    context.update(
-        page=point,
-        self=point,
+    return render(
+        request,
+        point,
+        status=status,
         kernagenda_url=point.url[: -len(point.slug) - 1] if point.url else None,
         joint_kernen=joint_kernen,
         updates=list(point.updates.order_by("-date", "-sort_order")),
@@ -269,7 +256,6 @@ def action_point_page(request, page, signup_form=None, interest_form=None, statu
         signed_up=request.GET.get("aangemeld") == "1",
         interested=request.GET.get("doet-mee") == "1",
     )
-    return TemplateResponse(request, point.get_template(request), context, status=status)
 
 
 def rate_limited(request):
@@ -279,9 +265,8 @@ def rate_limited(request):
 
 
 def too_many(request, page):
-    context = page.get_context(request)
-    context["message"] = _("You have sent many forms in a short time. Please try again in an hour.")
-    return TemplateResponse(request, "pages/agenda_too_many.html", context, status=429)
+    message = _("You have sent many forms in a short time. Please try again in an hour.")
+    return render(request, page, "pages/agenda_too_many.html", 429, message=message)
 
 
 def action_point_signup(request, page):
@@ -289,8 +274,6 @@ def action_point_signup(request, page):
         return HttpResponseRedirect(page.url)
     kernen = kernen_queryset(page.kern) if page.kern_id else KernPage.objects.none()
     form = SignUpForm(request.POST, kernen=kernen)
-    if form.is_spam:
-        return HttpResponseRedirect(f"{page.url}?aangemeld=1#doe-mee")
     if rate_limited(request):
         return too_many(request, page)
     if not form.is_valid():
@@ -307,8 +290,6 @@ def action_point_interest(request, page):
         return HttpResponseRedirect(page.url)
     kernen = kernen_queryset(page.kern) if page.kern_id else KernPage.objects.none()
     form = InterestForm(request.POST, kernen=kernen)
-    if form.is_spam:
-        return HttpResponseRedirect(f"{page.url}?doet-mee=1#inkoop")
     if rate_limited(request):
         return too_many(request, page)
     if not form.is_valid():
@@ -324,21 +305,9 @@ def action_point_interest(request, page):
 # Overview
 
 
-def overview(request, page):
-    kernen = kernen_of(page)
-    themes = list(Theme.objects.all())
-    form = OverviewFilterForm(request.GET or None, kernen=kernen, themes=themes)
-    home_path = page.path[: -page.steplen]
-    points = queries.live_action_points().filter(path__startswith=home_path)
-    status = 200
-    if form.is_bound:
-        if form.is_valid():
-            points = filter_points(points, form.cleaned_data, kernen)
-        else:
-            status = 400
-            points = points.none()
-
-    # One grouped query gives the counts per kern and status and the budgets per theme.
+def overview_counts(points):
+    """The numbers of ``points`` per kern and status, and their budgets per theme (in the
+    themes' order, those without a theme last), from one grouped query."""
     counts, budget_rows = {}, {}
     grouped = (
         points.order_by()
@@ -362,7 +331,11 @@ def overview(request, page):
         )
         budget["requested"] += row["requested"] or 0
         budget["granted"] += row["granted"] or 0
-    budgets = [budget_rows[key] for key in sorted(budget_rows)]
+    return counts, [budget_rows[key] for key in sorted(budget_rows)]
+
+
+def status_table(kernen, counts):
+    """A row per kern with its number of points per status, in the order of ``Status``."""
     table = []
     for kern in kernen:
         kern_counts = counts.get(kern.pk, {})
@@ -374,20 +347,37 @@ def overview(request, page):
                 "total": sum(kern_counts.values()),
             }
         )
+    return table
+
+
+def overview(request, page):
+    kernen = kernen_of(page)
+    themes = list(Theme.objects.all())
+    form = OverviewFilterForm(request.GET or None, kernen=kernen, themes=themes)
+    home_path = page.path[: -page.steplen]
+    points = queries.live_action_points().filter(path__startswith=home_path)
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            points = filter_points(points, form.cleaned_data, kernen)
+        else:
+            status = 400
+            points = points.none()
+
+    counts, budgets = overview_counts(points)
+    table = status_table(kernen, counts)
     totals = [sum(row["cells"][index] for row in table) for index in range(len(Status))]
     number = sum(sum(kern_counts.values()) for kern_counts in counts.values())
-
     listing = (
         points.select_related("kern", "theme")
         .prefetch_related(queries.joint_kernen_prefetch())
         .order_by("kern__title", "theme__sort_order", "title")
     )
     page_obj = paginate(request, listing, OVERVIEW_PAGE_SIZE, count=number)
-    query = request.GET.copy()
-    query.pop("page", None)
-
-    context = page.get_context(request)
-    context.update(
+    return render(
+        request,
+        page,
+        status=status,
         form=form,
         page_obj=page_obj,
         points=page_obj.object_list,
@@ -399,6 +389,5 @@ def overview(request, page):
         budgets=budgets,
         budget_requested=sum(row["requested"] for row in budgets),
         budget_granted=sum(row["granted"] for row in budgets),
-        extra_query=query.urlencode(),
+        extra_query=query_without_page(request),
     )
-    return TemplateResponse(request, page.get_template(request), context, status=status)

@@ -10,8 +10,15 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import register_permission_policy
 
 from agenda import admin_views, privacy
+from agenda.demo import load_agenda_demo
 from agenda.models import Interest, KernagendaPage, KernagendaVersion, SignUp, Theme
+from agenda.panels import kernagenda_panel
 from agenda.permissions import KernScopedPolicy
+from agenda.provisioning import ensure_municipality_group, grant_redactie_permissions
+from agenda.services import create_action_point
+from home.panels import Panel
+from kernen.bridges import CREATE_ACTION_POINT
+from kernen.sections import Section
 from pagecache.rules import CachedPaths, InvalidateOnChange
 from pagecache.tags import all_site_tags, page_purge_tags
 from security.admin_scope import ScopedModelViewSet, ScopedSnippetViewSet
@@ -156,3 +163,52 @@ def page_cache_invalidation():
 # Personal data (AVG): what this app stores and how long (privacy/registry.py).
 hooks.register("privacy_data", privacy.privacy_data)
 hooks.register("retention_rules", privacy.retention_rules)
+
+
+# Every kern's kernagenda and the municipality's overview (kernen/sections.py), with their
+# groups and permissions, and the app's part of the demo.
+@hooks.register("kern_sections")
+def kern_sections():
+    return [Section(model="agenda.KernagendaPage", title="Kernagenda", slug="kernagenda", order=20)]
+
+
+@hooks.register("municipality_sections")
+def municipality_sections():
+    return [
+        Section(
+            model="agenda.KernagendaOverviewPage",
+            title="Kernagenda's",
+            slug="kernagendas",
+            order=20,
+            show_in_menus=True,
+            defaults={
+                "intro": "Alle actiepunten van alle kernen: wat er speelt, wie het oppakt "
+                "en hoe ver het is."
+            },
+        )
+    ]
+
+
+hooks.register("kern_provisioning", grant_redactie_permissions, order=100)
+hooks.register("municipality_provisioning", ensure_municipality_group, order=100)
+hooks.register("demo_steps", load_agenda_demo, order=30)
+
+
+@hooks.register("page_panels")
+def page_panels():
+    """The kern's action points on its page (home/panels.py)."""
+    return [
+        Panel(
+            page_type="kernen.KernPage",
+            name="kernagenda",
+            template="components/kernagenda_panel.html",
+            get_context=kernagenda_panel,
+            order=30,
+        )
+    ]
+
+
+@hooks.register("kern_bridges")
+def kern_bridges():
+    """The member area turns a board decision into an action point (kernen/bridges.py)."""
+    return {CREATE_ACTION_POINT: create_action_point}

@@ -1,5 +1,11 @@
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+#: Activities happen in the Netherlands: whole days and times are local.
+LOCAL_TZ = ZoneInfo(settings.TIME_ZONE)
 
 
 class Period(models.TextChoices):

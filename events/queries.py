@@ -5,14 +5,15 @@ from datetime import datetime, time, timedelta
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
-from events.constants import FEED_AHEAD_DAYS, FEED_MAX_EVENTS, FEED_PAST_DAYS, Period
-from events.models import EventPage
-from events.models.pages import LOCAL_TZ
+from events.constants import FEED_AHEAD_DAYS, FEED_MAX_EVENTS, FEED_PAST_DAYS, LOCAL_TZ, Period
 from home.queries import public
 
 
 def live_events():
     """Published activities not behind a view restriction."""
+    # Imported here: the page models import this module (their routes' data come from it).
+    from events.models import EventPage
+
     return public(EventPage.objects.live())
 
 

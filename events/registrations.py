@@ -12,7 +12,7 @@ from functools import partial
 from django.db import connection, transaction
 
 from events.constants import RegistrationStatus
-from events.models import EventPage, Registration
+from events.models.registrations import Registration
 
 
 class RegistrationClosed(Exception):
@@ -23,11 +23,14 @@ class AlreadyRegistered(Exception):
     """This e-mail address is already registered or on the waiting list."""
 
 
-def _lock_event(event_pk: int) -> EventPage:
+def _lock_event(event_pk: int):
     if connection.vendor == "sqlite":
         # A write that changes nothing, to take SQLite's write lock now rather than at commit.
         Registration.objects.filter(event_id=event_pk, status="").update(status="")
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=event_pk)
+    # The activity's model through the registration's foreign key: the page models import
+    # the views, which import this module.
+    event_model = Registration.event.field.related_model
+    return event_model.objects.select_for_update(of=("self",)).get(pk=event_pk)
 
 
 def _queue_mail(registration: Registration, kind: str) -> None:
@@ -40,7 +43,7 @@ def confirmed_count(event) -> int:
     return Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count()
 
 
-def register(event: EventPage, name: str, email: str) -> Registration:
+def register(event, name: str, email: str) -> Registration:
     """Register ``name`` for ``event``: confirmed while places are left, else waiting."""
     with transaction.atomic():
         event = _lock_event(event.pk)
@@ -78,7 +81,7 @@ def cancel(registration_pk: int) -> tuple[Registration, list[Registration]]:
     return registration, promoted
 
 
-def _fill_free_places(event: EventPage) -> list[Registration]:
+def _fill_free_places(event) -> list[Registration]:
     waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
     if event.max_places is not None:
         free = event.max_places - confirmed_count(event)

@@ -1,10 +1,11 @@
-"""What the activity pages do; the page models' routes call these."""
+"""What the activity pages do; the page models' routes (``events.models.pages``), which
+import this module, call these. So it imports no page model itself: the pages are its
+arguments, the activities come from ``events.queries``."""
 
 from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.apps import apps
 from django.http import Http404, HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
@@ -13,21 +14,14 @@ from events import registrations
 from events.constants import PAGE_SIZE, RATE_LIMIT_COUNT, RATE_LIMIT_WINDOW, RegistrationStatus
 from events.forms import OverviewFilterForm, RegistrationForm
 from events.ical import calendar_response
-from events.models import EventOverviewPage, Registration
+from events.models.registrations import Registration
 from events.queries import for_feed, in_period, live_events, past, upcoming
 from events.tokens import read_cancel_token
+from home.pagination import paginate
 from home.queries import public
 from kernen.models import KernPage
 from pagecache.tags import declare_page
 from security.ratelimit import allow
-
-
-def paginate(request, queryset, per_page=PAGE_SIZE):
-    """One page of ``queryset``; a page number that does not exist is a 404."""
-    try:
-        return Paginator(queryset, per_page).page(request.GET.get("page", 1))
-    except (EmptyPage, PageNotAnInteger) as error:
-        raise Http404(_("This page of activities does not exist.")) from error
 
 
 def kern_feed_url(kern_url: str) -> str:
@@ -39,7 +33,7 @@ def kern_feed_url(kern_url: str) -> str:
 
 def event_index(request, page, archive: bool):
     events = past(page.events) if archive else upcoming(page.events)
-    page_obj = paginate(request, events)
+    page_obj = paginate(request, events, PAGE_SIZE)
     kern = page.get_parent()
     return page.render(
         request,
@@ -92,9 +86,6 @@ def register(request, page):
                 "typed is kept."
             ),
         )
-    if form.is_bound and form.is_bot:
-        # Tell a bot nothing; store nothing.
-        return HttpResponseRedirect(page.url + page.reverse_subpage("registered"))
     if not form.is_valid():
         return event_detail(request, page, form, status=400)
     try:
@@ -121,25 +112,22 @@ def register(request, page):
 def registered(request, page):
     if not page.registration_enabled:
         raise Http404
-    return TemplateResponse(
+    return page.render(
         request,
-        "pages/event_registration_result.html",
-        {
-            "page": page,
-            "self": page,
-            "result": "waiting" if request.GET.get("wachtlijst") else "confirmed",
-        },
+        template="pages/event_registration_result.html",
+        context_overrides={"result": "waiting" if request.GET.get("wachtlijst") else "confirmed"},
     )
 
 
 def cancel(request, page, token):
     def result(name, status=200, registration=None):
-        return TemplateResponse(
+        response = page.render(
             request,
-            "pages/event_cancel.html",
-            {"page": page, "self": page, "result": name, "registration": registration},
-            status=status,
+            template="pages/event_cancel.html",
+            context_overrides={"result": name, "registration": registration},
         )
+        response.status_code = status
+        return response
 
     payload = read_cancel_token(token)
     if payload is None or payload[1] != page.pk:
@@ -178,7 +166,7 @@ def event_overview(request, page):
         events = events.filter(path__startswith=kern.path)
     if period:
         events = in_period(events, period)
-    page_obj = paginate(request, events)
+    page_obj = paginate(request, events, PAGE_SIZE)
 
     kern_by_path = {kern.path: kern for kern in kernen}
     kern_path_length = page.depth * Page.steplen
@@ -226,7 +214,7 @@ def calendar_feed(request, slug):
     if isinstance(page, KernPage):
         events = live_events().descendant_of(page)
         name = _("Activities in %(place)s") % {"place": page.title}
-    elif isinstance(page, EventOverviewPage):
+    elif isinstance(page, apps.get_model("events", "EventOverviewPage")):
         events = live_events().descendant_of(site.root_page)
         name = _("Activities in %(place)s") % {"place": site.root_page.title}
     else:

@@ -11,8 +11,12 @@ from wagtail.permissions import register_permission_policy
 import django_filters
 
 from events import privacy
+from events.demo import load_events_demo
 from events.models import EventPage, Registration
-from events.permissions import RegistrationPolicy, editable_event_ids
+from events.panels import upcoming_on_kern_page
+from events.permissions import RegistrationPolicy, editable_event_ids, grant_registration_view
+from home.panels import Panel
+from kernen.sections import Section
 from pagecache.rules import CachedPaths, InvalidateOnChange
 from pagecache.tags import page_purge_tags
 from security.admin_scope import ScopedModelViewSet
@@ -93,3 +97,42 @@ def page_cache_invalidation():
 # Personal data (AVG): what this app stores and how long (privacy/registry.py).
 hooks.register("privacy_data", privacy.privacy_data)
 hooks.register("retention_rules", privacy.retention_rules)
+
+
+# Every kern's and municipality's activities (kernen/sections.py), who sees the registrations,
+# the upcoming activities on the kern page (home/panels.py) and the app's part of the demo.
+@hooks.register("kern_sections")
+def kern_sections():
+    return [
+        Section(model="events.EventIndexPage", title="Activiteiten", slug="activiteiten", order=30)
+    ]
+
+
+@hooks.register("municipality_sections")
+def municipality_sections():
+    return [
+        Section(
+            model="events.EventOverviewPage",
+            title="Activiteiten",
+            slug="activiteiten",
+            order=30,
+            show_in_menus=True,
+        )
+    ]
+
+
+hooks.register("kern_provisioning", grant_registration_view, order=100)
+hooks.register("demo_steps", load_events_demo, order=30)
+
+
+@hooks.register("page_panels")
+def page_panels():
+    return [
+        Panel(
+            page_type="kernen.KernPage",
+            name="events",
+            template="components/events_upcoming.html",
+            get_context=upcoming_on_kern_page,
+            order=30,
+        )
+    ]

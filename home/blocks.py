@@ -1,8 +1,13 @@
-"""StreamField blocks of the information pages (accessibility and privacy statements)."""
+"""The common StreamField blocks: a heading, a paragraph and a quote. Every StreamField of the
+portal builds on these (the information pages here, news in ``news.blocks``, an action point's
+description in ``agenda.blocks``). Each has an icon, a template and a preview."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+
+#: What a paragraph may hold unless its StreamField says otherwise.
+PARAGRAPH_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
 
 class HeadingBlock(blocks.CharBlock):
@@ -17,16 +22,35 @@ class HeadingBlock(blocks.CharBlock):
 
 
 class ParagraphBlock(blocks.RichTextBlock):
-    def __init__(self, **kwargs):
-        super().__init__(features=["h3", "bold", "italic", "link", "ol", "ul"], **kwargs)
+    """Rich text; ``features`` (the rich text editor's buttons) default to
+    ``PARAGRAPH_FEATURES``."""
+
+    def __init__(self, features=None, **kwargs):
+        super().__init__(features=features or PARAGRAPH_FEATURES, **kwargs)
 
     class Meta:
         icon = "pilcrow"
         label = _("Paragraph")
         template = "components/streamfield/blocks/paragraph_block.html"
-        preview_value = "<p>We testen elke soort pagina met een schermlezer en het toetsenbord.</p>"
+        preview_value = "<p>Samen met de buurt maken we een plan voor het dorpsplein.</p>"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=150)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "components/streamfield/blocks/quote_block.html"
+        preview_value = {
+            "quote": "Eindelijk kunnen de kinderen weer veilig naar school fietsen.",
+            "attribution": "Een bewoner",
+        }
 
 
 class InformationBodyBlock(blocks.StreamBlock):
+    """The text of an information page (accessibility and privacy statements)."""
+
     heading = HeadingBlock()
     paragraph = ParagraphBlock()

@@ -1,15 +1,26 @@
-"""Wagtail's image and document forms (admin, choosers, multiple upload) with the portal's
+"""How the portal's forms render (``FormRenderer``, named in FORM_RENDERER), and Wagtail's
+image and document forms (admin, choosers, multiple upload) with the portal's
 upload check (``security.uploads``): all of it for documents; for images only what Wagtail's own
 image field does not check (markup inside an image). Named in WAGTAILIMAGES_IMAGE_FORM_BASE and
 WAGTAILDOCS_DOCUMENT_FORM_BASE."""
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.forms.renderers import TemplatesSetting
 
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
 from security.uploads import check_upload, refuse_markup
+
+
+class FormRenderer(TemplatesSetting):
+    """Forms and their fields render with the project's templates: a field, with its label,
+    help text and error, through ``templates/django/forms/field.html`` (``{{ field }}`` in a
+    template is the input alone; ``{{ field.as_field_group }}`` is all of it). The input
+    carries Django's ``aria-invalid`` and ``aria-describedby`` (help text and error by id)."""
+
+    field_template_name = "django/forms/field.html"
 
 
 def _checked(form, extensions, max_size):

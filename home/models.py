@@ -1,6 +1,6 @@
-from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -13,24 +13,32 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import InformationBodyBlock
-from home.locales import AliasRestrictionsMixin
+from home.pages import BasePage
 from home.panels import panels_for
 from home.tasks import send_form_email
 from pagecache.tags import CONTENT
+from security.honeypot import HONEYPOT_FIELD, HoneypotForm
 from security.ratelimit import allow_submission
 
-#: Name of the field that people leave empty and bots fill in.
-HONEYPOT_FIELD = "website_url"
+
+class HoneypotFormBuilder(FormBuilder):
+    """The form of a form page, with the honeypot of every public form."""
+
+    def get_form_class(self):
+        return type(
+            "WagtailForm", (HoneypotForm, BaseForm), {**self.formfields, "mark_required": True}
+        )
 
 
-class HomePage(AliasRestrictionsMixin, Page):
+class HomePage(BasePage):
     """The portal of one municipality: the root page of its Wagtail Site.
 
     Its children are the kernen and the municipality-wide sections. Which page types those are
@@ -93,7 +101,7 @@ class HomePage(AliasRestrictionsMixin, Page):
         return child.route(request, path_components[1:])
 
 
-class InformationPage(AliasRestrictionsMixin, Page):
+class InformationPage(BasePage):
     """A page about the portal itself, such as the accessibility statement
     (``/toegankelijkheid/``) and the privacy statement (``/privacy/``). Provisioning creates
     both with default text; the municipality's comms staff edit them. Linked in the footer."""
@@ -154,8 +162,16 @@ class PortalSettings(BaseSiteSetting):
 class FormField(AbstractFormField):
     page = ParentalKey("home.FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
+    def clean(self):
+        super().clean()
+        # A field named like the honeypot would replace it, and its answers would be refused.
+        if (self.clean_name or self.get_field_clean_name()) == HONEYPOT_FIELD:
+            raise ValidationError(
+                {"label": _("Choose another label: this name is kept for the spam check.")}
+            )
 
-class FormPage(AliasRestrictionsMixin, AbstractEmailForm):
+
+class FormPage(EmailFormMixin, FormMixin, BasePage):
     """A form that comms staff compose in the admin, e.g. joining the klankbordgroep.
 
     Submissions are stored (admin → Formulieren, with CSV export) and e-mailed to the page's
@@ -172,7 +188,7 @@ class FormPage(AliasRestrictionsMixin, AbstractEmailForm):
     )
 
     content_panels = [
-        *AbstractEmailForm.content_panels,
+        *Page.content_panels,
         FieldPanel("intro"),
         InlinePanel("form_fields", heading=_("Form fields"), label=_("Field")),
         FieldPanel("thank_you_text"),
@@ -190,6 +206,8 @@ class FormPage(AliasRestrictionsMixin, AbstractEmailForm):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
+    form_builder = HoneypotFormBuilder
+
     template = "pages/form_page.html"
     landing_page_template = "pages/form_page_landing.html"
 
@@ -203,17 +221,7 @@ class FormPage(AliasRestrictionsMixin, AbstractEmailForm):
 
         return SubmissionsListView
 
-    def get_form(self, *args, **kwargs):
-        form = super().get_form(*args, **kwargs)
-        form.fields[HONEYPOT_FIELD] = forms.CharField(
-            label=_("Leave this field empty"),
-            required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-        return form
-
     def process_form_submission(self, form):
-        form.cleaned_data.pop(HONEYPOT_FIELD, None)
         submission = self.get_submission_class().objects.create(
             form_data=form.cleaned_data, page=self
         )
@@ -235,9 +243,6 @@ class FormPage(AliasRestrictionsMixin, AbstractEmailForm):
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-        if request.POST.get(HONEYPOT_FIELD):
-            form.add_error(None, _("Your message could not be sent. Please try again."))
-            return self._render_form(request, form, status=400)
         if not form.is_valid():
             return self._render_form(request, form, status=400)
         if not allow_submission(request, self):

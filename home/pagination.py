@@ -1,14 +1,40 @@
-"""Pagination for listings: the Dutch pager in ``components/pagination.html``."""
+"""The one pager of the portal's listings: ``?pagina=2``, shown by
+``components/pagination.html``."""
 
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
+from django.utils.translation import gettext as _
+
+#: The query parameter of the page number.
+PAGE_PARAMETER = "pagina"
+#: The name it had before; old links keep working.
+OLD_PAGE_PARAMETER = "page"
 
 
-def paginate(request, items, per_page: int):
-    """The requested page of ``items``; a page number that is not a number or lies past the
-    end is a 404, page 1 of an empty listing is an empty page."""
-    paginator = Paginator(items, per_page, allow_empty_first_page=True)
+def page_number(request) -> str:
+    """The requested page number as typed (``"1"`` when none is asked for)."""
+    return request.GET.get(PAGE_PARAMETER) or request.GET.get(OLD_PAGE_PARAMETER) or "1"
+
+
+def paginate(request, items, per_page: int, *, count: int | None = None):
+    """The requested page of ``items``. A page number that is not a number, or lies past the
+    end, is a 404 with a Dutch message, never a 500; page 1 of an empty listing is an empty
+    page. ``count``, when the caller knows it already, saves the paginator its COUNT query."""
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count
     try:
-        return paginator.page(request.GET.get("page") or 1)
-    except InvalidPage as error:
-        raise Http404(str(error)) from error
+        return paginator.page(page_number(request))
+    except PageNotAnInteger as error:
+        raise Http404(_("This page number is not valid.")) from error
+    except EmptyPage as error:
+        raise Http404(_("This page does not exist.")) from error
+
+
+def query_without_page(request) -> str:
+    """The request's query string without the page number: what the pager's links add their
+    page number to (``extra_query`` of ``components/pagination.html``)."""
+    query = request.GET.copy()
+    query.pop(PAGE_PARAMETER, None)
+    query.pop(OLD_PAGE_PARAMETER, None)
+    return query.urlencode()

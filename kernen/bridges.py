@@ -1,8 +1,16 @@
-"""Services that one app offers to its sibling apps, which must not import each other.
+"""Services that one app offers to its sibling apps, which must not import each other: the
+``kern_bridges`` hook.
 
-The offering app registers a function under a well-known name in its ``AppConfig.ready``; the
-using app asks for it by that name when it needs it and gets ``None`` when no installed app
-offers it (so it can leave the feature out instead of failing).
+The offering app declares its services in its ``wagtail_hooks.py``::
+
+    @hooks.register("kern_bridges")
+    def kern_bridges():
+        return {CREATE_ACTION_POINT: create_action_point}
+
+A hook function takes no arguments and returns a dict of a well-known name to a function; a
+later hook that offers the same name replaces an earlier one. The using app asks for it by
+that name when it needs it and gets ``None`` when no installed app offers it (so it can leave
+the feature out instead of failing).
 
 Known names:
 
@@ -14,14 +22,15 @@ Known names:
 
 from collections.abc import Callable
 
+from wagtail import hooks
+
+HOOK = "kern_bridges"
+
 CREATE_ACTION_POINT = "create_action_point"
-
-_bridges: dict[str, Callable] = {}
-
-
-def register_bridge(name: str, function: Callable) -> None:
-    _bridges[name] = function
 
 
 def get_bridge(name: str) -> Callable | None:
-    return _bridges.get(name)
+    found = None
+    for declare in hooks.get_hooks(HOOK):
+        found = declare().get(name, found)
+    return found

@@ -7,14 +7,14 @@ from django.utils.translation import gettext_lazy as _
 class InspirationFilterForm(forms.Form):
     """Filters of the inspiration overview: a theme and a kern, both optional (GET)."""
 
-    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    thema = forms.ChoiceField(label=_("Theme"), required=False)
     kern = forms.ChoiceField(label=_("Kern"), required=False)
 
     error_messages = {"invalid_choice": _("Choose one of the options in the list.")}
 
     def __init__(self, data=None, *, kernen, themes):
         super().__init__(data)
-        self.fields["theme"].choices = [("", _("All themes"))] + [
+        self.fields["thema"].choices = [("", _("All themes"))] + [
             (theme.slug, theme.name) for theme in themes
         ]
         self.fields["kern"].choices = [("", _("All kernen"))] + [

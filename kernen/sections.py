@@ -1,13 +1,22 @@
-"""What other apps add to every municipality and every kern when it is provisioned.
+"""What other apps add to every municipality and every kern when it is provisioned: five hooks.
 
-An app registers, in its ``AppConfig.ready``:
+An app registers in its ``wagtail_hooks.py``:
 
-- a *kern section*: a page that every kern has once (``/<kern>/nieuws/``, ``/<kern>/kernagenda/``);
-- a *municipality section*: a page that every municipality has once (``/werkzaamheden/``);
-- a *hook*: a function run on every provisioning of a kern or a municipality, for what is not
-  a page (groups, collections, permissions). Hooks must be idempotent;
-- a *demo step*: a function ``load_demo`` runs after the kernen exist, to fill the app's part of
-  the demo. Demo steps must be idempotent too.
+- ``kern_sections``: a function without arguments that returns a list of :class:`Section`,
+  pages that every kern has once (``/<kern>/nieuws/``, ``/<kern>/kernagenda/``);
+- ``municipality_sections``: the same for pages that every municipality has once
+  (``/werkzaamheden/``);
+- ``kern_provisioning``: a function ``(kern_page, report) -> None`` run on every provisioning
+  of a kern, for what is not a page (groups, collections, permissions);
+- ``municipality_provisioning``: a function ``(home_page, report) -> None``, the same for a
+  municipality;
+- ``demo_steps``: a function ``(home_page, stdout) -> None`` that ``load_demo`` runs after the
+  kernen exist, to fill the app's part of the demo.
+
+Sections are created in their ``order`` (then in the apps' order in ``INSTALLED_APPS``); a
+later section of the same model replaces an earlier one. Provisioning functions and demo steps
+run in the order of their hook (``@hooks.register("kern_provisioning", order=10)``, then the
+apps' order) and must be idempotent.
 
 Provisioning creates the sections a kern or municipality lacks, so running it again after an
 app was added brings existing kernen up to date.
@@ -16,6 +25,14 @@ app was added brings existing kernen up to date.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from wagtail import hooks
+
+KERN_SECTIONS = "kern_sections"
+MUNICIPALITY_SECTIONS = "municipality_sections"
+KERN_PROVISIONING = "kern_provisioning"
+MUNICIPALITY_PROVISIONING = "municipality_provisioning"
+DEMO_STEPS = "demo_steps"
 
 
 @dataclass(frozen=True)
@@ -33,52 +50,32 @@ KernHook = Callable[..., None]  # (kern_page, report) -> None
 MunicipalityHook = Callable[..., None]  # (home_page, report) -> None
 DemoStep = Callable[..., None]  # (home_page, stdout) -> None
 
-_kern_sections: dict[str, Section] = {}
-_municipality_sections: dict[str, Section] = {}
-_kern_hooks: dict[str, tuple[int, KernHook]] = {}
-_municipality_hooks: dict[str, tuple[int, MunicipalityHook]] = {}
-_demo_steps: dict[str, tuple[int, DemoStep]] = {}
 
-
-def register_kern_section(section: Section) -> None:
-    _kern_sections[section.model.lower()] = section
-
-
-def register_municipality_section(section: Section) -> None:
-    _municipality_sections[section.model.lower()] = section
-
-
-def register_kern_hook(name: str, hook: KernHook, order: int = 100) -> None:
-    _kern_hooks[name] = (order, hook)
-
-
-def register_municipality_hook(name: str, hook: MunicipalityHook, order: int = 100) -> None:
-    _municipality_hooks[name] = (order, hook)
-
-
-def register_demo_step(name: str, step: DemoStep, order: int = 100) -> None:
-    _demo_steps[name] = (order, step)
+def _sections(hook_name: str) -> list[Section]:
+    found: dict[str, Section] = {}
+    for declare in hooks.get_hooks(hook_name):
+        for section in declare():
+            if not isinstance(section, Section):
+                raise TypeError(f"{hook_name} hooks return Sections: {section!r}")
+            found[section.model.lower()] = section
+    return sorted(found.values(), key=lambda section: section.order)
 
 
 def kern_sections() -> list[Section]:
-    return sorted(_kern_sections.values(), key=lambda section: section.order)
+    return _sections(KERN_SECTIONS)
 
 
 def municipality_sections() -> list[Section]:
-    return sorted(_municipality_sections.values(), key=lambda section: section.order)
-
-
-def _ordered(registry):
-    return [hook for _order, hook in sorted(registry.values(), key=lambda item: item[0])]
+    return _sections(MUNICIPALITY_SECTIONS)
 
 
 def kern_hooks() -> list[KernHook]:
-    return _ordered(_kern_hooks)
+    return hooks.get_hooks(KERN_PROVISIONING)
 
 
 def municipality_hooks() -> list[MunicipalityHook]:
-    return _ordered(_municipality_hooks)
+    return hooks.get_hooks(MUNICIPALITY_PROVISIONING)
 
 
 def demo_steps() -> list[DemoStep]:
-    return _ordered(_demo_steps)
+    return hooks.get_hooks(DEMO_STEPS)

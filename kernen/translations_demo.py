@@ -1,13 +1,13 @@
-"""Demo translations: the home page, Beesd's kern page and the municipality's sections in
-English and Polish, made through wagtail-localize as an editor would (home.locales.
+"""Demo translations: the home page, every kern page, the municipality's sections and Beesd's
+sections in English and Polish, made through wagtail-localize as an editor would (home.locales.
 translate_page), so that the language switcher has real translations to show. Every other
-page of the demo stays an untranslated copy of the Dutch page."""
+page of the demo stays an untranslated copy of the Dutch page, with a note saying so."""
 
 from wagtail.models import Locale, Page
 
 from home.locales import translate_page
 from kernen.data import read_kernen
-from kernen.demo import MUNICIPALITY_INTRO, kern_about, kern_intro
+from kernen.demo import LINGE, MUNICIPALITY_INTRO, TOWNS, WAAL, kern_about, kern_intro
 from kernen.models import KernPage
 
 SECTION_TITLES = {
@@ -53,29 +53,48 @@ def home_strings(code: str) -> dict[str, str]:
     }
 
 
-def beesd_strings(row: dict, code: str) -> dict[str, str]:
+#: Where a kern lies and what it is, in English and Polish (``kern_intro`` says it in Dutch).
+PLACES = {
+    "linge": {"en": "on the Linge", "pl": "nad rzeką Linge"},
+    "waal": {"en": "on the Waal", "pl": "nad rzeką Waal"},
+    "between": {
+        "en": "in the river land between the Linge and the Waal",
+        "pl": "w krainie rzecznej między Linge a Waal",
+    },
+}
+KINDS = {
+    "town": {"en": "small town", "pl": "małe miasto"},
+    "village": {"en": "village", "pl": "wieś"},
+}
+
+
+def kern_strings(row: dict, code: str) -> dict[str, str]:
+    """A kern page's intro and about text in English or Polish, for every kern of the demo."""
+    name, slug, former = row["name"], row["slug"], row["former_municipality"]
     first, second = _strip_p(kern_about(row))
-    former = row["former_municipality"]
-    english = {
-        kern_intro(row): "Beesd is a village on the Linge. Here you find the news, the "
-        "activities and the kernagenda of Beesd, and whom to call with a question or an idea.",
-        first: f"Until 2019 Beesd belonged to the municipality of {former}. Since the merger "
-        "Beesd has been one of the 26 kernen of West Betuwe.",
-        second: "Residents, the village association and the municipality make a kernagenda "
-        "together: the plans and wishes for Beesd. Would you like to join in, or do you have an "
-        "idea? Contact the village association or the municipality's area broker.",
-    }
-    polish = {
-        kern_intro(row): "Beesd to wieś nad rzeką Linge. Znajdziesz tu wiadomości, wydarzenia "
-        "i agendę miejscowości Beesd oraz dowiesz się, do kogo zadzwonić z pytaniem lub "
+    place = PLACES["linge" if slug in LINGE else "waal" if slug in WAAL else "between"][code]
+    kind = KINDS["town" if slug in TOWNS else "village"][code]
+    if code == "en":
+        return {
+            kern_intro(row): f"{name} is a {kind} {place}. Here you find the news, the "
+            f"activities and the kernagenda of {name}, and whom to call with a question or an "
+            "idea.",
+            first: f"Until 2019 {name} belonged to the municipality of {former}. Since the "
+            f"merger {name} has been one of the 26 kernen of West Betuwe.",
+            second: "Residents, the village association and the municipality make a kernagenda "
+            f"together: the plans and wishes for {name}. Would you like to join in, or do you "
+            "have an idea? Contact the village association or the municipality's area broker.",
+        }
+    return {
+        kern_intro(row): f"{name} to {kind} {place}. Znajdziesz tu wiadomości, wydarzenia i "
+        f"agendę miejscowości {name} oraz dowiesz się, do kogo zadzwonić z pytaniem lub "
         "pomysłem.",
-        first: f"Do 2019 roku Beesd należało do gminy {former}. Od połączenia gmin Beesd jest "
-        "jedną z 26 miejscowości West Betuwe.",
+        first: f"Do 2019 roku {name} należało do gminy {former}. Od połączenia gmin {name} "
+        "jest jedną z 26 miejscowości West Betuwe.",
         second: "Mieszkańcy, stowarzyszenie wiejskie i gmina wspólnie tworzą agendę "
-        "miejscowości: plany i potrzeby Beesd. Chcesz się przyłączyć albo masz pomysł? "
+        f"miejscowości: plany i potrzeby {name}. Chcesz się przyłączyć albo masz pomysł? "
         "Skontaktuj się ze stowarzyszeniem wiejskim lub z opiekunem obszaru z gminy.",
     }
-    return english if code == "en" else polish
 
 
 def _is_translated(page: Page, code: str) -> bool:
@@ -88,15 +107,15 @@ def _is_translated(page: Page, code: str) -> bool:
 
 def load_translations_demo(home, stdout=None) -> None:
     codes = list(Locale.objects.exclude(pk=home.locale_id).values_list("language_code", flat=True))
-    beesd = KernPage.objects.child_of(home).filter(slug="beesd").first()
-    row = next((row for row in read_kernen() if row["slug"] == "beesd"), None)
+    rows = {row["slug"]: row for row in read_kernen()}
+    kernen = [kern for kern in KernPage.objects.child_of(home) if kern.slug in rows]
+    beesd = next((kern for kern in kernen if kern.slug == "beesd"), None)
     sections = [page for page in home.get_children().live() if page.title in SECTION_TITLES]
     if beesd is not None:
         sections += [page for page in beesd.get_children().live() if page.title in SECTION_TITLES]
     for code in [code for code in codes if code in ("en", "pl")]:
         work = [(home, home_strings(code))]
-        if beesd is not None and row is not None:
-            work.append((beesd, beesd_strings(row, code)))
+        work += [(kern, kern_strings(rows[kern.slug], code)) for kern in kernen]
         for page in sections:
             strings = {page.title: SECTION_TITLES[page.title][code]}
             intro = getattr(page.specific, "intro", "")

@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from home.information import ensure_information_pages
+from home.panels import Panel
+from kernen.inspiration_demo import load_inspiration_demo
 from kernen.models import AreaBroker
+from kernen.moderation import ensure_moderation
+from kernen.panels import kernen_of_municipality, latest_story
+from kernen.sections import Section
 from pagecache.rules import InvalidateOnChange
 from pagecache.tags import all_site_tags
 from security.admin_scope import ScopedSnippetViewSet
@@ -27,3 +33,54 @@ register_snippet(AreaBrokerViewSet)
 def page_cache_invalidation():
     """An area broker's contact details show on the kern pages."""
     return [InvalidateOnChange(AreaBroker, lambda broker: all_site_tags())]
+
+
+# Inspiration for every kern and municipality (kernen/sections.py), moderation, and the
+# statements every municipality has.
+@hooks.register("kern_sections")
+def kern_sections():
+    return [
+        Section(
+            model="kernen.InspirationIndexPage", title="Inspiratie", slug="inspiratie", order=40
+        )
+    ]
+
+
+@hooks.register("municipality_sections")
+def municipality_sections():
+    return [
+        Section(
+            model="kernen.InspirationOverviewPage",
+            title="Inspiratie",
+            slug="inspiratie",
+            order=40,
+            show_in_menus=True,
+        )
+    ]
+
+
+hooks.register("kern_provisioning", ensure_moderation, order=10)
+# The accessibility and privacy statements, before the comms group gets its rights.
+hooks.register("municipality_provisioning", ensure_information_pages, order=5)
+hooks.register("demo_steps", load_inspiration_demo, order=40)
+
+
+@hooks.register("page_panels")
+def page_panels():
+    """The kernen on the municipality's home page, the latest story on a kern page."""
+    return [
+        Panel(
+            page_type="home.HomePage",
+            name="kernen",
+            template="components/kernen_list.html",
+            get_context=kernen_of_municipality,
+            order=10,
+        ),
+        Panel(
+            page_type="kernen.KernPage",
+            name="inspiration",
+            template="components/latest_story.html",
+            get_context=latest_story,
+            order=60,
+        ),
+    ]

@@ -56,6 +56,6 @@ def convert_decision(decision, kern, user, base_url: str):
         )
         if not claimed:
             return None
-        point = create(kern, title, summary, source_url, label)
+        point = create(kern, title, summary, source_url, label, user=user)
         MeetingDecision.objects.filter(pk=decision.pk).update(action_point=point)
     return point

@@ -27,8 +27,13 @@ def project_index_of(kern) -> ProjectIndexPage | None:
 
 
 def projects_of(kern) -> list:
-    """The live projects ``kern`` takes part in, by title."""
-    return list(ProjectPage.objects.filter(kernen=kern.pk).live().order_by("title"))
+    """The live projects ``kern`` takes part in, by title (in the kern's language: the English
+    and Polish copies of a project take part in the same kern)."""
+    return list(
+        ProjectPage.objects.filter(kernen=kern.pk, locale_id=kern.locale_id)
+        .live()
+        .order_by("title")
+    )
 
 
 def unique_slug(index, title: str) -> str:

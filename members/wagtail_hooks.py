@@ -4,9 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from members import privacy
+from home.panels import Panel
+from kernen.sections import Section
+from members import privacy, provisioning
 from members.access import can_access
+from members.demo import load_members_demo
 from members.models import Membership
+from members.panels import board_link
 from members.routes import WorkspaceRoutesMixin
 from security.admin_scope import ScopedModelViewSet
 
@@ -59,3 +63,44 @@ def register_viewset():
 # Personal data (AVG): what this app stores and how long (privacy/registry.py).
 hooks.register("privacy_data", privacy.privacy_data)
 hooks.register("retention_rules", privacy.retention_rules)
+
+
+# Every kern's board area, the municipality's dorpenoverleg and projects (kernen/sections.py)
+# with their workspaces, the link to the board area on the kern page, and the app's demo.
+@hooks.register("kern_sections")
+def kern_sections():
+    return [Section(model="members.BoardAreaPage", title="Bestuur", slug="bestuur", order=90)]
+
+
+@hooks.register("municipality_sections")
+def municipality_sections():
+    return [
+        Section(
+            model="members.DorpenoverlegPage", title="Dorpenoverleg", slug="dorpenoverleg", order=90
+        ),
+        Section(
+            model="members.ProjectIndexPage",
+            title="Projecten",
+            slug="projecten",
+            order=60,
+            show_in_menus=True,
+        ),
+    ]
+
+
+hooks.register("municipality_provisioning", provisioning.ensure_municipality, order=50)
+hooks.register("kern_provisioning", provisioning.ensure_board_workspace, order=50)
+hooks.register("demo_steps", load_members_demo, order=80)
+
+
+@hooks.register("page_panels")
+def page_panels():
+    return [
+        Panel(
+            page_type="kernen.KernPage",
+            name="board",
+            template="components/board_link.html",
+            get_context=board_link,
+            order=200,
+        )
+    ]

@@ -1,4 +1,5 @@
-"""StreamField blocks shared by the news pages. Each has an icon, a template and a preview."""
+"""StreamField blocks of the news pages, beside the common paragraph and quote (``home.blocks``).
+Each has an icon, a template and a preview."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -6,20 +7,9 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from home.blocks import ParagraphBlock, QuoteBlock
+
 PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
-
-
-class ParagraphBlock(blocks.RichTextBlock):
-    def __init__(self, **kwargs):
-        super().__init__(features=PARAGRAPH_FEATURES, **kwargs)
-
-    class Meta:
-        icon = "pilcrow"
-        label = _("Paragraph")
-        template = "components/streamfield/blocks/paragraph_block.html"
-        preview_value = (
-            "<p>De Lingedijk wordt deze zomer opgeknapt. Fietsers kunnen er gewoon langs.</p>"
-        )
 
 
 class ImageBlock(blocks.StructBlock):
@@ -36,20 +26,6 @@ class ImageBlock(blocks.StructBlock):
         label = _("Image")
         template = "components/streamfield/blocks/image_block.html"
         preview_value = {"alt_text": "De kerk aan de Linge", "caption": "De kerk in de zomer"}
-
-
-class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("Quote"))
-    attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=150)
-
-    class Meta:
-        icon = "openquote"
-        label = _("Quote")
-        template = "components/streamfield/blocks/quote_block.html"
-        preview_value = {
-            "quote": "Eindelijk kunnen de kinderen weer veilig naar school fietsen.",
-            "attribution": "Een bewoner",
-        }
 
 
 class LinkBlock(blocks.StructBlock):
@@ -104,7 +80,7 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 
 class NewsBodyBlock(blocks.StreamBlock):
-    paragraph = ParagraphBlock()
+    paragraph = ParagraphBlock(features=PARAGRAPH_FEATURES)
     image = ImageBlock()
     quote = QuoteBlock()
     link_list = LinkListBlock()

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
@@ -34,7 +35,7 @@ def kern_notices_calendar(kern, request):
     chosen = window.order_by(finished_last, "start_date", "pk")[:CALENDAR_MAX_NOTICES]
     notices = sorted(chosen, key=lambda notice: (notice.start_date, notice.pk))
 
-    calendar = new_calendar(f"Werkzaamheden in {kern.title}", "Werkzaamheden")
+    calendar = new_calendar(_("Work notices in %(kern)s") % {"kern": kern.title}, _("Work notices"))
     for notice in notices:
         event = Event()
         event.add("uid", notice_uid(notice, host))
@@ -44,7 +45,7 @@ def kern_notices_calendar(kern, request):
         event.add("summary", notice.title)
         description = notice.summary
         if notice.detour:
-            description = f"{description}\n\nOmleiding: {notice.detour}"
+            description = f"{description}\n\n{_('Detour')}: {notice.detour}"
         event.add("description", description)
         event.add("location", notice.location_text)
         if notice.coordinates:

@@ -3,6 +3,7 @@ loaded; running it again adds nothing (items are found by slug)."""
 
 from datetime import timedelta
 from decimal import Decimal
+from itertools import combinations
 
 from django.utils import timezone
 
@@ -14,33 +15,57 @@ from news.models import MunicipalityNewsIndexPage, NewsIndexPage, WorkNoticeInde
 from news.models.notices import make_point
 from news.provisioning import comms_group_for
 
-KERN_NEWS = [
+#: Every kern opens with its village evening; two more stories come from ``STORIES``, a
+#: different pair in neighbouring kernen, so no two kernen tell the same news.
+VILLAGE_EVENING = (
+    "dorpsavond",
+    "Volle zaal bij de dorpsavond in {kern}",
+    3,
+    "Ruim tachtig inwoners van {kern} praatten mee over de plannen voor het dorp. "
+    "Verkeer en een plek voor jongeren stonden bovenaan.",
+    ["dorpsavond", "kernagenda"],
+)
+STORIES = [
     # (slug, title, days ago, intro, tags)
-    (
-        "dorpsavond",
-        "Volle zaal bij de dorpsavond in {kern}",
-        3,
-        "Ruim tachtig inwoners van {kern} praatten mee over de plannen voor het dorp. "
-        "Verkeer en een plek voor jongeren stonden bovenaan.",
-        ["dorpsavond", "kernagenda"],
-    ),
-    (
-        "bloembakken",
-        "Vrijwilligers vullen de bloembakken in {kern}",
-        12,
-        "Zaterdag gingen twintig vrijwilligers aan de slag. Wil je volgend jaar helpen? "
-        "Meld je bij de dorpsvereniging.",
-        ["vrijwilligers", "groen"],
-    ),
-    (
-        "speeltuin",
-        "Nieuwe speeltoestellen voor de speeltuin van {kern}",
-        30,
-        "De gemeente en de dorpsvereniging betalen samen twee nieuwe toestellen. Ze staan "
-        "er voor de zomer.",
-        ["spelen", "kernagenda"],
-    ),
-]
+    ("bloembakken", "Vrijwilligers vullen de bloembakken in {kern}", 12,
+     "Zaterdag gingen twintig vrijwilligers aan de slag. Wil je volgend jaar helpen? "
+     "Meld je bij de dorpsvereniging.", ["vrijwilligers", "groen"]),
+    ("speeltuin", "Nieuwe speeltoestellen voor de speeltuin van {kern}", 30,
+     "De gemeente en de dorpsvereniging betalen samen twee nieuwe toestellen. Ze staan "
+     "er voor de zomer.", ["spelen", "kernagenda"]),
+    ("buurtbus", "Buurtbus rijdt vaker naar {kern}", 8,
+     "Vanaf volgende maand stopt de buurtbus ook op zaterdag in {kern}. De chauffeurs zijn "
+     "vrijwilligers; er is plek voor nieuwe.", ["vervoer", "vrijwilligers"]),
+    ("dorpshuis-zonnepanelen", "Zonnepanelen op het dorpshuis van {kern}", 18,
+     "Het dak van het dorpshuis ligt vol: 48 panelen leveren genoeg stroom voor het hele "
+     "gebouw. Inwoners betaalden mee via certificaten.", ["energie", "dorpshuis"]),
+    ("jeu-de-boules", "Jeu-de-boulesbaan bij de kerk van {kern} geopend", 25,
+     "Op de nieuwe baan spelen jong en oud elke dinsdag- en vrijdagmiddag. Ballen liggen "
+     "klaar in het dorpshuis.", ["sport", "ontmoeten"]),
+    ("fietspad-school", "Veiliger naar school in {kern}", 15,
+     "Ouders en de gemeente kozen samen voor een verhoogd fietspad langs de school. Het werk "
+     "begint in de herfstvakantie.", ["verkeer", "kernagenda"]),
+    ("repaircafe", "Repaircafé {kern} redt honderd apparaten", 40,
+     "Broodroosters, fietsen en een naaimachine: in een jaar repareerden de vrijwilligers "
+     "meer dan honderd spullen die anders weg waren gegooid.", ["duurzaam", "vrijwilligers"]),
+    ("bomenplant", "Schoolkinderen planten bomen langs de dijk bij {kern}", 21,
+     "Groep 7 en 8 plantten veertig fruitbomen. Over een paar jaar mag iedereen er plukken.",
+     ["groen", "jeugd"]),
+    ("ijsbaan", "IJsclub {kern} zoekt nieuwe bestuursleden", 6,
+     "Na dertig jaar stopt de voorzitter. De ijsclub zoekt twee mensen die de baan en de "
+     "vrijwilligers willen regelen.", ["vereniging", "vrijwilligers"]),
+    ("ontmoetingsbankje", "Een bankje om elkaar te ontmoeten in {kern}", 35,
+     "Op drie plekken in het dorp staat nu een praatbankje. Wie er gaat zitten, vindt het "
+     "fijn als iemand even aanschuift.", ["ontmoeten", "ouderen"]),
+]  # fmt: skip
+
+
+def kern_stories(seed: int) -> list:
+    """The news of the ``seed``-th kern: its village evening and two stories of its own (a
+    different pair for each of up to 45 kernen)."""
+    pairs = list(combinations(STORIES, 2))
+    return [VILLAGE_EVENING, *pairs[seed * 7 % len(pairs)]]
+
 
 MUNICIPALITY_NEWS = [
     (
@@ -98,20 +123,23 @@ NOTICES = [
 
 
 def _news(parent, collection, kern_name, seed, items, today, stdout):
-    image = demo_image(f"{kern_name} – nieuws", seed + 100, collection)
     existing = set(parent.get_children().values_list("slug", flat=True))
     for number, (slug, title, days_ago, intro, tags) in enumerate(items):
         if slug in existing:
             continue
+        # Two in three stories have a picture of their own, drawn for this kern and story.
+        image = None
+        if number < 2:
+            image = demo_image(f"{kern_name} – {slug}", seed * 7 + number + 100, collection)
         NewsPageFactory(
             parent=parent,
             title=title.format(kern=kern_name),
             slug=slug,
             date=today - timedelta(days=days_ago),
             intro=intro.format(kern=kern_name),
-            image=image if number == 0 else None,
+            image=image,
             image_alt=f"Tekening van {kern_name}: de kerktoren, huizen en de rivier"
-            if number == 0
+            if image
             else "",
             body=[
                 (
@@ -146,7 +174,7 @@ def load_news_demo(home, stdout=None):
     for seed, kern in enumerate(kernen):
         index = NewsIndexPage.objects.child_of(kern).first()
         if index is not None and kern.collection_id:
-            _news(index, kern.collection, kern.title, seed, KERN_NEWS, today, stdout)
+            _news(index, kern.collection, kern.title, seed, kern_stories(seed), today, stdout)
 
     from kernen.provisioning import municipality_collection
 

@@ -21,22 +21,40 @@ def _midnight(day):
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-class KernFeed(Feed):
+class PageFeed(Feed):
+    """The feed of a page (called as ``Feed()(request, page)``): its items' titles, and links
+    that are absolute on the address the request came to."""
+
     feed_type = Rss201rev2Feed
-    language = "nl"
 
-    def __call__(self, request, kern):
+    def __call__(self, request, page):
         self.request = request
-        return super().__call__(request, kern=kern)
+        return super().__call__(request, page=page)
 
-    def get_object(self, request, kern):
-        return kern
+    def get_object(self, request, page):
+        return page
+
+    def link(self, page):
+        return absolute_url(self.request, page)
+
+    def item_title(self, item):
+        return item.title
+
+    def item_link(self, item):
+        return absolute_url(self.request, item)
+
+    def item_guid(self, item):
+        return absolute_url(self.request, item)
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
+
+
+class KernFeed(PageFeed):
+    language = "nl"
 
     def title(self, kern):
         return _("News and work notices in %(kern)s") % {"kern": kern.title}
-
-    def link(self, kern):
-        return absolute_url(self.request, kern)
 
     def description(self, kern):
         return _("What is going on in %(kern)s: news and works that affect the kern.") % {
@@ -50,9 +68,6 @@ class KernFeed(Feed):
         items.sort(key=self.item_pubdate, reverse=True)
         return items[:FEED_ITEMS]
 
-    def item_title(self, item):
-        return item.title
-
     def item_description(self, item):
         if hasattr(item, "start_date"):
             return _("%(summary)s (from %(start)s to %(end)s, %(location)s)") % {
@@ -63,20 +78,11 @@ class KernFeed(Feed):
             }
         return item.listing_summary
 
-    def item_link(self, item):
-        return absolute_url(self.request, item)
-
-    def item_guid(self, item):
-        return absolute_url(self.request, item)
-
     def item_pubdate(self, item):
         if hasattr(item, "start_date"):
             # A notice is news from the moment it is published, not when the work starts.
             return item.first_published_at or _midnight(item.start_date)
         return _midnight(item.date)
-
-    def item_updateddate(self, item):
-        return item.last_published_at or self.item_pubdate(item)
 
     def item_categories(self, item):
         return [_("Work notice")] if hasattr(item, "start_date") else []
@@ -89,24 +95,12 @@ class KernAtomFeed(KernFeed):
         return self.description(kern)
 
 
-class MunicipalityNewsFeed(Feed):
+class MunicipalityNewsFeed(PageFeed):
     """The newest news of the whole municipality: public pages of this language's tree only,
     at most ``MUNICIPALITY_FEED_ITEMS``, in a fixed number of queries."""
 
-    feed_type = Rss201rev2Feed
-
-    def __call__(self, request, index):
-        self.request = request
-        return super().__call__(request, index=index)
-
-    def get_object(self, request, index):
-        return index
-
     def title(self, index):
         return _("News from %(municipality)s and its kernen") % {"municipality": self.name(index)}
-
-    def link(self, index):
-        return absolute_url(self.request, index)
 
     def description(self, index):
         return _("The newest news of every kern of %(municipality)s and of the municipality.") % {
@@ -121,23 +115,11 @@ class MunicipalityNewsFeed(Feed):
         news = queries.with_kern(queries.in_municipality_of(queries.public_news(), index))
         return list(news.order_by("-date", "-first_published_at", "-pk")[:MUNICIPALITY_FEED_ITEMS])
 
-    def item_title(self, item):
-        return item.title
-
     def item_description(self, item):
         return item.listing_summary
 
-    def item_link(self, item):
-        return absolute_url(self.request, item)
-
-    def item_guid(self, item):
-        return absolute_url(self.request, item)
-
     def item_pubdate(self, item):
         return _midnight(item.date)
-
-    def item_updateddate(self, item):
-        return item.last_published_at or self.item_pubdate(item)
 
     def item_categories(self, item):
         return [item.kern_title] if item.kern_title else []

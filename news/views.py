@@ -6,6 +6,7 @@ request goes on to Wagtail, so a page that happens to live at such a URL is stil
 """
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
@@ -48,7 +49,7 @@ def kern_atom(request, kern):
 def kern_calendar(request, kern_slug):
     kern = find_kern(request, kern_slug)
     if kern is None:
-        raise Http404("Deze kern bestaat niet.")
+        raise Http404(_("This kern does not exist."))
     declare_page(request, kern)
     return ical_response(
         kern_notices_calendar(kern, request), f"werkzaamheden-{kern.slug}.ics", inline=True

@@ -28,13 +28,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from privacy import emaillinks, registry, tasks
+from security.honeypot import HoneypotForm
 from security.ratelimit import client_address, hit
 
 PURPOSE = "mydata"
 WINDOW = 60 * 60  # seconds of the rate limits
 
 
-class RequestForm(forms.Form):
+class RequestForm(HoneypotForm):
     email = forms.EmailField(
         label=_("Your e-mail address"),
         max_length=254,
@@ -44,19 +45,9 @@ class RequestForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    # A field people do not see (hidden by CSS and from screen readers); robots fill it in.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     def clean_email(self):
         return registry.normalise(self.cleaned_data["email"])
-
-    @property
-    def is_robot(self) -> bool:
-        return bool(self.data.get("website"))
 
 
 def message(request, title, text, status=200, again=False):
@@ -82,8 +73,7 @@ def ask(request):
             )
         form = RequestForm(request.POST)
         if form.is_valid():
-            if not form.is_robot:
-                send_link(request, form.cleaned_data["email"])
+            send_link(request, form.cleaned_data["email"])
             return redirect("mydata:sent")
     return TemplateResponse(
         request, "pages/mydata_request.html", {"form": form}, status=400 if form.errors else 200

@@ -44,7 +44,7 @@ from home.queries import public
 from kernen.models import KernPage
 from pagecache.invalidation import content_version
 from search import compounds
-from search.text import has_syntax, terms
+from search.text import STOP_WORDS, has_syntax, terms
 
 #: Results beyond this many are not counted or shown; the facets count within them.
 MAX_HITS = 1000
@@ -309,7 +309,11 @@ def _within_time(fetch):
 
 
 def _backend_hits(scope, query, autocomplete, limit, kernen):
-    text = " ".join(terms(query))
+    # Stop words out, as PostgreSQL's Dutch configuration does: SQLite's full-text search would
+    # match "de" everywhere, and with "and" a stop word would have to occur in every hit.
+    text = " ".join(word for word in terms(query) if word not in STOP_WORDS)
+    if not text:
+        return Hits()
     pages = _site_pages(scope)
     try:
         results = pages.autocomplete(text) if autocomplete else pages.search(text, operator="and")

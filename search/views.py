@@ -62,7 +62,6 @@ def search(request):
         context["too_many"] = True
         return _too_many(TemplateResponse(request, "pages/search.html", context))
 
-    query_terms = terms(query)
     # A kern filter goes into the search itself: counts within a kern stay complete however
     # many hits other kernen have. The kern facet then lists the chosen kernen only.
     chosen_kernen = [kern for slug in kern_slugs if (kern := scope.kern_by_slug(slug))]
@@ -77,25 +76,11 @@ def search(request):
     except EmptyPage:
         return _not_found(request, context, _("This page of results does not exist."))
 
-    filtered = bool(kern_slugs or type_values)
-    if paginator.count and page_number == 1 and not filtered:
-        record_hit(query)
     context.update(
-        total=paginator.count,
-        total_unfiltered=len(hits),
-        filtered=filtered,
-        facets=facets,
-        results=results_page,
-        result_items=build_results(
-            results_page.object_list, scope, [*query_terms, *getattr(hits, "words", ())], request
-        ),
-        promotions=promotions_for(query, scope) if page_number == 1 else [],
-        page_query=_query_string(query, kern_slugs, type_values, sort),
+        _results_context(
+            request, query, scope, hits, facets, results_page, kern_slugs, type_values, sort
+        )
     )
-    if not paginator.count:
-        context["only_stop_words"] = only_stop_words(query)
-        context["kern_suggestions"] = kern_name_suggestions(query_terms, scope)
-        context["popular_searches"] = popular_searches(exclude=query)
     return TemplateResponse(request, "pages/search.html", context)
 
 
@@ -129,6 +114,36 @@ def suggestions(request):
             }
         )
     return JsonResponse({"query": query, "suggestions": items})
+
+
+def _results_context(
+    request, query, scope, hits, facets, results_page, kern_slugs, type_values, sort
+):
+    """What the page shows of a search that ran: the results, facets and counts, and when
+    nothing was found, what else to try. A first unfiltered page with results counts for the
+    popular searches."""
+    query_terms = terms(query)
+    filtered = bool(kern_slugs or type_values)
+    total = results_page.paginator.count
+    if total and results_page.number == 1 and not filtered:
+        record_hit(query)
+    context = {
+        "total": total,
+        "total_unfiltered": len(hits),
+        "filtered": filtered,
+        "facets": facets,
+        "results": results_page,
+        "result_items": build_results(
+            results_page.object_list, scope, [*query_terms, *getattr(hits, "words", ())], request
+        ),
+        "promotions": promotions_for(query, scope) if results_page.number == 1 else [],
+        "page_query": _query_string(query, kern_slugs, type_values, sort),
+    }
+    if not total:
+        context["only_stop_words"] = only_stop_words(query)
+        context["kern_suggestions"] = kern_name_suggestions(query_terms, scope)
+        context["popular_searches"] = popular_searches(exclude=query)
+    return context
 
 
 def _filter_values(request, name):

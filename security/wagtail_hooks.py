@@ -1,7 +1,9 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.models import BaseViewRestriction
 
 
 @hooks.register("register_account_menu_item")
@@ -14,6 +16,21 @@ def two_factor_menu_item(request):
             "Setting it up again replaces your old app and backup codes."
         ),
     }
+
+
+@hooks.register("before_serve_document", order=-1)
+def refuse_logged_in_outsiders(document, request):
+    """A document in a collection for some groups only (a board's documents): Wagtail sends
+    everyone the restriction refuses to the login page, and the login page sends someone who
+    is already logged in straight back, in a loop. A logged-in outsider gets a 403."""
+    if not request.user.is_authenticated:
+        return None
+    for restriction in document.collection.get_view_restrictions():
+        if restriction.restriction_type == BaseViewRestriction.PASSWORD:
+            continue
+        if not restriction.accept_request(request):
+            raise PermissionDenied
+    return None
 
 
 @hooks.register("after_bulk_action")

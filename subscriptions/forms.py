@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from security.honeypot import HoneypotForm
 from subscriptions.constants import Kind
 
 
-class SubscribeForm(forms.Form):
+class SubscribeForm(HoneypotForm):
     """E-mail address, kernen and kinds. The kernen are given as a list (one query, made by the
     view) so that rendering and checking the form costs no query of its own."""
 
@@ -35,12 +36,6 @@ class SubscribeForm(forms.Form):
             "invalid_choice": _("Choose the kinds of message from the list."),
         },
     )
-    # A field people do not see (hidden by CSS and from screen readers); robots fill it in.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     def __init__(self, *args, kernen, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,10 +44,6 @@ class SubscribeForm(forms.Form):
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
-
-    @property
-    def is_robot(self) -> bool:
-        return bool(self.data.get("website"))
 
     def chosen_kernen(self):
         return [self.kernen_by_id[kern_id] for kern_id in self.cleaned_data["kernen"]]

@@ -1,12 +1,19 @@
-"""Where a digest gets its items: a registry of *sources*, one per kind of content page.
+"""Where a digest gets its items: *sources*, one per kind of content page, collected with the
+``subscription_sources`` hook.
 
 Subscriptions sits above the content apps (news, events, …), which may not import each other,
 so it cannot import their models either: a source names its model by label and resolves it
-with ``apps.get_model`` only when it runs. The real sources below are registered only when
-their app is installed, so this app works before news or events exist and picks their pages
-up as soon as they do.
+with ``apps.get_model`` only when it runs. The real sources below are declared by this app's
+own ``wagtail_hooks.py`` and only for the apps that are installed, so this app works before
+news or events exist and picks their pages up as soon as they do. Another app adds a source
+the same way::
 
-A source answers two questions:
+    @hooks.register("subscription_sources")
+    def subscription_sources():
+        return [Source("news", Kind.NEWS, "news.NewsPage", fetch_news)]
+
+A hook function takes no arguments and returns a list of :class:`Source`; a later source of
+the same name replaces an earlier one. A source answers two questions:
 
 - ``fetch(kern_ids, since, until)``: which live, public pages were first published in
   ``[since, until)`` for any of these kernen? Each answer is a :class:`DigestItem` that says
@@ -22,12 +29,14 @@ from datetime import datetime
 from django.apps import apps
 from django.db.models import Q
 
+from wagtail import hooks
 from wagtail.models import Page
 
 from home.locales import default_locale
 from home.queries import public
 from subscriptions.constants import Kind
 
+HOOK = "subscription_sources"
 STEPLEN = Page.steplen
 
 
@@ -70,28 +79,23 @@ class Source:
         return Kind(self.kind).label
 
 
-_registry: dict[str, Source] = {}
-
-
-def register_source(source: Source) -> None:
-    _registry[source.name] = source
-
-
-def unregister_source(name: str) -> None:
-    _registry.pop(name, None)
-
-
 def sources() -> list[Source]:
-    return list(_registry.values())
+    found: dict[str, Source] = {}
+    for declare in hooks.get_hooks(HOOK):
+        for source in declare():
+            if not isinstance(source, Source):
+                raise TypeError(f"{HOOK} hooks return Sources: {source!r}")
+            found[source.name] = source
+    return list(found.values())
 
 
 def get_source(name: str) -> Source | None:
-    return _registry.get(name)
+    return next((source for source in sources() if source.name == name), None)
 
 
 def sources_for_model(label: str) -> list[Source]:
     label = label.lower()
-    return [source for source in _registry.values() if source.model.lower() == label]
+    return [source for source in sources() if source.model.lower() == label]
 
 
 # Helpers for sources of pages that live under a kern page (or, municipality-wide, under an
@@ -202,11 +206,12 @@ def notice_is_urgent(page) -> bool:
     return bool(getattr(page, "urgent", False))
 
 
-def register_real_sources() -> None:
-    """Called from ``AppConfig.ready``: a source for each content app that is installed."""
+def real_sources() -> list[Source]:
+    """The ``subscription_sources`` of this app: one for each content app that is installed."""
+    found = []
     if apps.is_installed("news"):
-        register_source(Source("news", Kind.NEWS, "news.NewsPage", fetch_news))
-        register_source(
+        found.append(Source("news", Kind.NEWS, "news.NewsPage", fetch_news))
+        found.append(
             Source(
                 "work_notices",
                 Kind.WORKS,
@@ -216,4 +221,5 @@ def register_real_sources() -> None:
             )
         )
     if apps.is_installed("events"):
-        register_source(Source("events", Kind.ACTIVITIES, "events.EventPage", fetch_events))
+        found.append(Source("events", Kind.ACTIVITIES, "events.EventPage", fetch_events))
+    return found

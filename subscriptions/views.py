@@ -67,8 +67,7 @@ def subscribe(request):
             )
         form = SubscribeForm(request.POST, kernen=kernen)
         if form.is_valid():
-            if not form.is_robot:
-                queue_confirmation(request, form)
+            queue_confirmation(request, form)
             return redirect("subscriptions:sent")
         status, problem = 400, None
     else:

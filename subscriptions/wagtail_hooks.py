@@ -6,9 +6,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from subscriptions import privacy
+from home.panels import Panel
+from subscriptions import privacy, sources
 from subscriptions.admin_views import ReadOnlyPolicy, SubscribersPerKernView, SubscriberViewSet
+from subscriptions.demo import load_demo
 from subscriptions.models import Subscriber
+from subscriptions.panels import subscribe_panel
 
 register_permission_policy(Subscriber, ReadOnlyPolicy(Subscriber))
 register_snippet(SubscriberViewSet)
@@ -45,3 +48,22 @@ def register_per_kern_menu_item():
 
 # Personal data (AVG): what this app stores and how long (privacy/registry.py).
 hooks.register("privacy_data", privacy.privacy_data)
+
+
+# The digest's sources (subscriptions/sources.py), the sign-up form on the kern page
+# (home/panels.py) and the app's part of the demo.
+hooks.register("subscription_sources", sources.real_sources)
+hooks.register("demo_steps", load_demo, order=900)
+
+
+@hooks.register("page_panels")
+def page_panels():
+    return [
+        Panel(
+            page_type="kernen.KernPage",
+            name="subscribe",
+            template="components/subscribe_panel.html",
+            get_context=subscribe_panel,
+            order=900,
+        )
+    ]

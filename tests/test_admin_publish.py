@@ -20,9 +20,11 @@ from wagtail_localize.models import LocaleSynchronization
 
 from agenda.models import ActionPointPage, KernagendaPage, Theme
 from events.models import EventIndexPage, EventPage
+from events.tests.conftest import event_fields
 from home.locales import default_locale, sync_language_trees, translation_languages
 from kernen.models import InspirationIndexPage, InspirationPage, KernPage
 from kernen.provisioning import provision_municipality
+from kernen.tests.conftest import story_fields
 from news.models import (
     MunicipalityNewsIndexPage,
     NewsIndexPage,
@@ -31,6 +33,7 @@ from news.models import (
     WorkNoticePage,
 )
 from news.provisioning import comms_group_for
+from news.tests.conftest import notice_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -54,42 +57,6 @@ def news_form(title, slug, **extra):
     }
 
 
-def event_form(title, slug, **extra):
-    return {
-        "title": title,
-        "slug": slug,
-        "start": "14-06-2031 10:00",
-        "end": "14-06-2031 15:00",
-        "summary": "Samen klussen.",
-        "description": rich_text("<p>Iedereen is welkom.</p>"),
-        "location": "Dorpshuis",
-        "organiser": "Dorpsbelang",
-        "cost": "gratis",
-        "max_places": "",
-        "comments": inline_formset([]),
-        **extra,
-    }
-
-
-def story_form(title, slug, **extra):
-    return {
-        "title": title,
-        "slug": slug,
-        "date": "2026-06-01",
-        "intro": "Een korte samenvatting.",
-        "tags": "groen",
-        "body": rich_text("<p>Wat we deden.</p>"),
-        "approach": rich_text(""),
-        "cost": "",
-        "contact_name": "",
-        "contact_email": "",
-        "contact_phone": "",
-        "gallery_images": inline_formset([]),
-        "comments": inline_formset([]),
-        **extra,
-    }
-
-
 def point_form(title, slug, **extra):
     return {
         "title": title,
@@ -108,29 +75,13 @@ def point_form(title, slug, **extra):
 
 
 def notice_form(title, slug, **extra):
-    return {
-        "title": title,
-        "slug": slug,
-        "summary": "De weg gaat open voor nieuwe leidingen.",
-        "body": rich_text("<p>Meer uitleg.</p>"),
-        "start_date": "2030-01-10",
-        "end_date": "2030-01-20",
-        "status": "",
-        "location_text": "Dorpsstraat",
-        "coordinates": "",
-        "impact": "road_closed",
-        "detour": "",
-        "contact": "",
-        "all_kernen": "on",
-        "comments": inline_formset([]),
-        **extra,
-    }
+    return notice_fields(title, slug, all_kernen="on", **extra)
 
 
 FORMS = {
     NewsPage: news_form,
-    EventPage: event_form,
-    InspirationPage: story_form,
+    EventPage: event_fields,
+    InspirationPage: story_fields,
     ActionPointPage: point_form,
     WorkNoticePage: notice_form,
 }

@@ -7,7 +7,7 @@ from django.db import connection
 
 import pytest
 
-from bench import generate
+from bench.generate import site as generate
 from kernen.management.commands import load_demo
 from portal.database import analyze
 

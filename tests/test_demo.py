@@ -106,3 +106,18 @@ def test_load_demo_on_another_address_moves_the_site_and_says_so(client, demo):
     assert site.root_url == "http://127.0.0.1:8101"
     api = client.get("/api/v2/pages/", {"type": "kernen.KernPage", "limit": 1}).json()
     assert api["items"][0]["meta"]["html_url"].startswith("http://127.0.0.1:8101/")
+
+
+def test_each_kern_tells_its_own_news_mostly_with_a_picture_of_its_own(demo):
+    from news.models import NewsIndexPage, NewsPage
+
+    stories, kern_news = {}, NewsPage.objects.none()
+    for kern in KernPage.objects.all():
+        news = NewsPage.objects.child_of(NewsIndexPage.objects.child_of(kern).get())
+        stories[kern.slug] = frozenset(news.values_list("slug", flat=True))
+        kern_news |= news
+    assert len(set(stories.values())) == 26  # no two kernen tell the same stories
+
+    with_picture = kern_news.filter(image__isnull=False)
+    assert with_picture.count() >= kern_news.count() * 3 // 5
+    assert with_picture.values("image").distinct().count() == with_picture.count()

@@ -53,7 +53,9 @@ KEYS = [
     "soort",
     "sorteer",
     "page",
+    "pagina",
     "thema",
+    "theme",
     "status",
     "samen",
     "periode",
@@ -308,6 +310,7 @@ def test_ids_in_paths_out_of_the_databases_range_are_not_found(site, make_user):
             f"/api/v2/pages/?offset={number}",
             f"/zoeken/?q=markt&page={number}",
             f"{site['kern'].url}nieuws/?page={number}",
+            f"{site['kern'].url}nieuws/?pagina={number}",
             f"/activiteiten/?page={number}",
         ):
             response = client.get(url)
@@ -402,7 +405,7 @@ def sweep_endpoint(sweep, endpoint):
         sweep.send("get", f"{url.rstrip('/')}/{bad}/", f"{url} + /<{kind}>/")
     # Query string: every parameter the page's links and forms send (or the API knows) on
     # its own, then every name a view of the portal reads at once.
-    keys = found.query_keys | api_query_keys(url) | {"page"}
+    keys = found.query_keys | api_query_keys(url) | {"page", "pagina"}
     if not is_html:  # JSON, feeds, calendars: no links to learn from
         keys |= set(KEYS)
     keys = sorted(keys)

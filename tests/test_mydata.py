@@ -192,7 +192,8 @@ def test_a_robot_filling_the_hidden_field_gets_no_e_mail(
 ):
     response = ask(client, django_capture_on_commit_callbacks, ME, website="http://spam.example")
 
-    assert response.status_code == 302
+    assert response.status_code == 400
+    assert "Je bericht is niet verstuurd. Probeer het nog een keer." in response.content.decode()
     assert mail.outbox == []
 
 

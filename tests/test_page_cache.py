@@ -209,6 +209,12 @@ def test_unknown_query_parameters_are_served_fresh_and_not_stored(client, beesd)
     assert_cached(client, "/activiteiten/?periode=maand")
 
 
+def test_the_pager_and_the_theme_filter_are_cached_by_their_new_and_old_names(client, beesd):
+    for url in ("/nieuws/?pagina=1", "/nieuws/?page=1", "/inspiratie/?thema="):
+        client.get(url)
+        assert_cached(client, url)
+
+
 def test_pages_with_a_form_are_never_cached(client, beesd):
     index = EventIndexPage.objects.child_of(beesd).get()
     start = timezone.now() + timedelta(days=3)

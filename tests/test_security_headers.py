@@ -94,8 +94,9 @@ def test_not_found_and_forbidden_pages_have_the_headers(client, beesd):
 
 
 def test_error_page_style_is_allowed_by_its_hash(client):
-    """The inline <style> of templates/500.html runs only through its hash in the policy."""
-    html = (ROOT / "templates" / "500.html").read_text()
+    """The inline <style> of the 400 and 500 pages (templates/base_error.html) runs only
+    through its hash in the policy."""
+    html = (ROOT / "templates" / "base_error.html").read_text()
     style = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
     digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
 

@@ -13,14 +13,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from agenda import queries, views
 from agenda.blocks import DescriptionBlock
 from agenda.constants import BudgetSource, CarrierKind, Status
-from home.locales import AliasRestrictionsMixin
+from home.pages import BasePage, IndexPage
 from kernen.models import KernPage
 from pagecache.tags import branch_tag
 
 
-class KernagendaPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
+class KernagendaPage(RoutablePageMixin, IndexPage):
     """The kernagenda of one kern: its action points, grouped by theme, and its versions."""
 
     intro = models.TextField(
@@ -28,8 +29,6 @@ class KernagendaPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
         blank=True,
         help_text=_("Who made this kernagenda and how residents can take part."),
     )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
@@ -53,9 +52,12 @@ class KernagendaPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
         """Serve an action point with its details in one query, instead of Wagtail's two
         (the page, then its specific type) and another for the details."""
         if path_components and not self.is_own_route(path_components):
-            from agenda.views import action_point_details
-
-            point = action_point_details().child_of(self).filter(slug=path_components[0]).first()
+            point = (
+                queries.action_point_details()
+                .child_of(self)
+                .filter(slug=path_components[0])
+                .first()
+            )
             if point is not None:
                 return point.route(request, path_components[1:])
         return super().route(request, path_components)
@@ -69,30 +71,22 @@ class KernagendaPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from agenda.views import kernagenda_index
-
-        return kernagenda_index(request, self)
+        return views.kernagenda_index(request, self)
 
     @path("print/")
     def print_route(self, request):
-        from agenda.views import kernagenda_print
-
-        return kernagenda_print(request, self)
+        return views.kernagenda_print(request, self)
 
     @path("versies/<int:version_id>/")
     def version_route(self, request, version_id):
-        from agenda.views import kernagenda_version
-
-        return kernagenda_version(request, self, version_id)
+        return views.kernagenda_version(request, self, version_id)
 
     @path("wat-is-er-veranderd/")
     def changes_route(self, request):
-        from agenda.views import kernagenda_changes
-
-        return kernagenda_changes(request, self)
+        return views.kernagenda_changes(request, self)
 
 
-class ActionPointPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
+class ActionPointPage(RoutablePageMixin, BasePage):
     """One action point of a kernagenda: a plan or wish that moves from idea to done."""
 
     summary = models.TextField(_("summary"), help_text=_("One or two sentences, plain text."))
@@ -256,6 +250,8 @@ class ActionPointPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
 
     template = "pages/action_point_page.html"
 
+    listing_summary_field = "summary"
+
     # Page cache (pagecache/): also on /kernagendas/ and its open data, and in the
     # kernagenda of every kern it is shared with.
     cache_purges = ("overview:agenda",)
@@ -269,10 +265,6 @@ class ActionPointPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
         permissions = [
             ("view_overdue_reviews", _("Can see action points past their review date")),
         ]
-
-    @property
-    def listing_summary(self):
-        return self.summary
 
     @property
     def listing_date(self):
@@ -314,21 +306,15 @@ class ActionPointPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from agenda.views import action_point_page
-
-        return action_point_page(request, self)
+        return views.action_point_page(request, self)
 
     @path("doe-mee/")
     def signup_route(self, request):
-        from agenda.views import action_point_signup
-
-        return action_point_signup(request, self)
+        return views.action_point_signup(request, self)
 
     @path("ik-doe-mee/")
     def interest_route(self, request):
-        from agenda.views import action_point_interest
-
-        return action_point_interest(request, self)
+        return views.action_point_interest(request, self)
 
 
 class ProgressUpdate(Orderable):
@@ -355,12 +341,8 @@ class ProgressUpdate(Orderable):
         verbose_name_plural = _("progress updates")
 
 
-class KernagendaOverviewPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
+class KernagendaOverviewPage(RoutablePageMixin, IndexPage):
     """All action points of all kernen of a municipality: filters, counts and open data."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
@@ -379,6 +361,4 @@ class KernagendaOverviewPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from agenda.views import overview
-
-        return overview(request, self)
+        return views.overview(request, self)

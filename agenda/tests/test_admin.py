@@ -9,8 +9,9 @@ from django.utils import timezone
 import pytest
 
 from agenda.constants import Status
-from agenda.models import KernagendaVersion, SignUp, Theme
+from agenda.models import ActionPointPage, KernagendaVersion, SignUp, Theme
 from agenda.provisioning import MUNICIPALITY_GROUP
+from home.locales import ensure_languages, ensure_translations
 
 pytestmark = pytest.mark.django_db
 
@@ -228,3 +229,19 @@ def test_redactie_publishes_a_point_with_an_update_and_a_joint_kern_in_the_admin
     assert point.status == "uitvoering"
     assert list(point.joint_kernen.all()) == [asperen]
     assert "Samen een buurtbus" in client.get("/asperen/kernagenda/").content.decode()
+
+
+def test_the_overdue_review_report_lists_each_point_once(
+    client, beesd, make_point, municipality_user, settings
+):
+    settings.PROVISION_LANGUAGES = True
+    ensure_languages()
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    point = make_point(beesd, "Bankjes langs de Linge", next_review_date=yesterday)
+    ensure_translations(point)
+    assert ActionPointPage.objects.filter(title="Bankjes langs de Linge").count() == 3
+
+    client.force_login(municipality_user)
+    html = client.get(reverse("agenda_overdue_reviews")).content.decode()
+
+    assert html.count("Bankjes langs de Linge") == 1

@@ -1,5 +1,7 @@
 """Doe mee: residents sign up without an account; joint purchases count who takes part."""
 
+import re
+
 from django.core import mail
 from django.core.cache import cache
 
@@ -84,7 +86,12 @@ def test_invalid_sign_up_gets_dutch_messages_next_to_fields_and_keeps_input(
     assert "Vertel wat je kunt doen." in html
     assert 'value="Sanne de Boer"' in html
     assert 'value="geen-adres"' in html
-    assert html.index('id="id_email"') < html.index("Vul een geldig e-mailadres in")
+    # The message sits with its field: between the label and the input, named by the input.
+    email_input = re.search(r'<input[^>]*id="id_email"[^>]*>', html)[0]
+    assert 'aria-invalid="true"' in email_input
+    assert 'aria-describedby="id_email_error"' in email_input
+    label, message = html.index('for="id_email"'), html.index('id="id_email_error"')
+    assert label < message < html.index(email_input)
     assert not SignUp.objects.exists()
 
 
@@ -93,7 +100,8 @@ def test_honeypot_stores_nothing_and_sends_nothing(client, beesd, make_point):
 
     response = client.post(f"{point.url}doe-mee/", signup_data(beesd, website="spam.example"))
 
-    assert response.status_code == 302
+    assert response.status_code == 400
+    assert "Je bericht is niet verstuurd. Probeer het nog een keer." in response.content.decode()
     assert not SignUp.objects.exists()
     assert mail.outbox == []
 
@@ -132,6 +140,20 @@ def test_joint_purchase_counts_kernen_and_residents(client, beesd, asperen, heuk
     assert Interest.objects.count() == 2
     html = client.get(point.url).content.decode()
     assert "3 kernen doen mee, en 1 inwoner." in html  # Beesd, Asperen, Heukelum
+
+
+def test_the_interest_form_refuses_a_filled_honeypot(client, beesd, make_point):
+    point = make_point(beesd, "Samen zonnepanelen inkopen", joint_purchase=True)
+    url = f"{point.url}ik-doe-mee/"
+    person = {"name": "Jan", "email": "jan@example.nl", "kind": "inwoner"}
+
+    refused = client.post(url, {**person, "website": "spam.example"})
+
+    assert refused.status_code == 400
+    assert "Je bericht is niet verstuurd. Probeer het nog een keer." in refused.content.decode()
+    assert not Interest.objects.exists()
+    assert client.post(url, {**person, "website": ""}).status_code == 302
+    assert Interest.objects.count() == 1
 
 
 def test_points_without_joint_purchase_have_no_interest_form(client, beesd, make_point):

@@ -209,13 +209,14 @@ def test_kernagenda_shows_a_bounded_part_of_a_long_theme_with_a_link_to_the_rest
     assert "?groep=energie" not in html  # a short theme is shown whole
     assert few == many == KERNAGENDA_QUERIES
 
-    last, queries = count_queries(client, "/beesd/kernagenda/?groep=groen&page=4")
+    last, queries = count_queries(client, "/beesd/kernagenda/?groep=groen&pagina=4")
     assert last.content.decode().count('<li class="agenda-item') == 3
     assert "Pagina 4 van 4" in last.content.decode()
     assert queries == KERNAGENDA_QUERIES
+    # The old name of the page parameter is still read.
     second = client.get("/beesd/kernagenda/?groep=groen&page=2").content.decode()
     assert second.count('<li class="agenda-item') == SIZE
-    assert 'href="?groep=groen&amp;page=3" rel="next"' in second
-    assert client.get("/beesd/kernagenda/?groep=groen&page=5").status_code == 404
+    assert 'href="?groep=groen&amp;pagina=3" rel="next"' in second
+    assert client.get("/beesd/kernagenda/?groep=groen&pagina=5").status_code == 404
     assert client.get("/beesd/kernagenda/?groep=groen&page=x").status_code == 404
     assert client.get("/beesd/kernagenda/?groep=ruimtevaart").status_code == 404

@@ -22,12 +22,9 @@ Restarting PostgreSQL disturbs everyone else on the machine: run it on purpose, 
 """
 
 import argparse
-import json
 import os
-import secrets
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -35,20 +32,8 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-PATHS = [
-    "/",
-    "/beesd/",
-    "/heukelum/",
-    "/beesd/nieuws/",
-    "/nieuws/",
-    "/activiteiten/",
-    "/werkzaamheden/",
-    "/kernagendas/",
-    "/inspiratie/",
-    "/zoeken/?q=speeltuin",
-    "/beesd/rss/",
-]
+import harness
+
 LEAKS = ["Traceback", "OperationalError", "psycopg", "SELECT ", "5432", "settings", "SECRET"]
 
 
@@ -82,17 +67,14 @@ def restart_postgres():
     subprocess.run(command, check=True)  # noqa: S603 - fixed arguments
 
 
-class Load:
-    def __init__(self, base_url, clients, seconds):
-        self.base_url, self.clients, self.seconds = base_url, clients, seconds
-        self.results = []  # (start, end, path, status, body of an error)
-        self.lock = threading.Lock()
-        self.start = None
+class Load(harness.Visitors):
+    """Visitors asking the pages in turn. A row of ``results``: (start, end, path, status,
+    body of an error)."""
 
     def visitor(self, number):
         index = number
         while time.monotonic() - self.start < self.seconds:
-            path = PATHS[index % len(PATHS)]
+            path = harness.PATHS[index % len(harness.PATHS)]
             index += 1
             request = urllib.request.Request(  # noqa: S310 - http://127.0.0.1 only
                 self.base_url + path,
@@ -113,18 +95,10 @@ class Load:
                 self.results.append((began - self.start, time.monotonic() - self.start, path,
                                      status, body))  # fmt: skip
 
-    def run(self):
-        self.start = time.monotonic()
-        threads = [threading.Thread(target=self.visitor, args=(n,)) for n in range(self.clients)]
-        for thread in threads:
-            thread.start()
-        return threads
-
 
 def start_gunicorn(port, workers, environment, log):
-    command = [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}",
-               "--workers", str(workers), "--log-level", "warning"]  # fmt: skip
-    process = subprocess.Popen(command, cwd=ROOT, env=environment, stderr=log)  # noqa: S603
+    command = harness.gunicorn_command(port, workers)
+    process = subprocess.Popen(command, cwd=harness.ROOT, env=environment, stderr=log)  # noqa: S603
     for _ in range(100):
         try:
             with urllib.request.urlopen(
@@ -140,7 +114,7 @@ def start_gunicorn(port, workers, environment, log):
     raise SystemExit("gunicorn did not answer")
 
 
-def main():
+def parse_arguments():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=8108)
     parser.add_argument("--clients", type=int, default=4, help="concurrent visitors")
@@ -149,49 +123,53 @@ def main():
     parser.add_argument("--restart-after", type=float, default=10)
     parser.add_argument("--no-restart", action="store_true", help="baseline: do not restart")
     parser.add_argument("--json", type=Path, help="also write the figures here")
-    args = parser.parse_args()
-    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        raise SystemExit("Set DATABASE_URL to a PostgreSQL database with content (load_demo).")
+    return parser.parse_args()
 
-    static_root = tempfile.mkdtemp(prefix="kp-fault-static-")
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "STATIC_ROOT": static_root,
-    }
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
-                   cwd=ROOT, env=environment, check=True)  # fmt: skip
-    # The server log (with the tracebacks of the outage) goes to a file, not to visitors.
-    log_path = Path(tempfile.mkdtemp(prefix="kp-fault-log-")) / "gunicorn.log"
-    with log_path.open("w") as log:
-        server = start_gunicorn(args.port, args.workers, environment, log)
-        try:
-            load = Load(f"http://127.0.0.1:{args.port}", args.clients, args.seconds)
-            threads = load.run()
-            watch = Watch(load.start)
-            watch.start()
-            restart_started = restart_returned = None
-            if not args.no_restart:
-                time.sleep(args.restart_after)
-                restart_started = time.monotonic() - load.start
-                restart_postgres()
-                restart_returned = time.monotonic() - load.start
-            for thread in threads:
-                thread.join()
-            watch.stop = True
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-    down_at, back_at = watch.down_at, watch.back_at
 
-    results = sorted(load.results)
+class Outage:
+    """The load, with PostgreSQL restarted once meanwhile (unless ``--no-restart``): when the
+    restart command started and returned, and what ``Watch`` saw."""
+
+    def __init__(self, args):
+        self.args = args
+        self.load = Load(f"http://127.0.0.1:{args.port}", args.clients, args.seconds)
+        self.watch = None
+        self.restart_started = self.restart_returned = None
+
+    def run(self):
+        threads = self.load.run()
+        self.watch = Watch(self.load.start)
+        self.watch.start()
+        if not self.args.no_restart:
+            time.sleep(self.args.restart_after)
+            self.restart_started = time.monotonic() - self.load.start
+            restart_postgres()
+            self.restart_returned = time.monotonic() - self.load.start
+        for thread in threads:
+            thread.join()
+        self.watch.stop = True
+
+
+def seconds_from_back_to_first_ok(results, back_at):
+    if not back_at:
+        return None
+    first_ok = min(
+        (row[1] for row in results if row[3] == 200 and row[1] > back_at), default=back_at
+    )
+    return round(first_ok - back_at, 2)
+
+
+def outage_figures(outage):
+    """The figures of the report (see the module's docstring)."""
+    args = outage.args
+    restart_started, restart_returned = outage.restart_started, outage.restart_returned
+    down_at, back_at = outage.watch.down_at, outage.watch.back_at
+    results = sorted(outage.load.results)
     errors = [row for row in results if row[3] != 200]
     last_error = max((row[1] for row in errors), default=None)
     first_error = min((row[0] for row in errors), default=None)
     bodies = [row[4] for row in errors if row[4]]
-    figures = {
+    return {
         "requests": len(results),
         "requests_per_second": round(len(results) / args.seconds, 1),
         "clients": args.clients,
@@ -207,28 +185,32 @@ def main():
         "seconds_from_back_to_last_error": (
             round(max(0.0, last_error - back_at), 2) if back_at and last_error else 0.0
         ),
-        "seconds_from_back_to_first_ok": (
-            round(
-                min(
-                    (row[1] for row in results if row[3] == 200 and row[1] > back_at),
-                    default=back_at,
-                )
-                - back_at,
-                2,
-            )
-            if back_at
-            else None
-        ),  # fmt: skip
+        "seconds_from_back_to_first_ok": seconds_from_back_to_first_ok(results, back_at),
         "ok_after_back": sum(
             1 for row in results if back_at and row[0] > back_at and row[3] == 200
         ),
         "error_pages_dutch": all("Er ging iets mis" in body for body in bodies),
         "error_pages_leaking": sorted({leak for body in bodies for leak in LEAKS if leak in body}),
     }
-    figures["server_log"] = str(log_path)
-    print(json.dumps(figures, indent=1))
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=1))
+
+
+def main():
+    args = parse_arguments()
+    harness.require_postgres()
+    environment = harness.production_environment()
+    harness.collect_static(environment)
+    # The server log (with the tracebacks of the outage) goes to a file, not to visitors.
+    server_log = harness.log_path()
+    with server_log.open("w") as log:
+        server = start_gunicorn(args.port, args.workers, environment, log)
+        try:
+            outage = Outage(args)
+            outage.run()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    figures = outage_figures(outage)
+    harness.report(figures, server_log, args.json)
     return 1 if figures["error_pages_leaking"] else 0
 
 

@@ -23,16 +23,13 @@ The demo must be loaded (``load_demo``). The title of the kern is put back at th
 """
 
 import argparse
-import json
 import os
 import re
-import secrets
 import shutil
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -42,7 +39,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from postgres_restart import PATHS, ROOT  # noqa: E402
+import harness  # noqa: E402
 
 FORM_PATH = "/klankbordgroep/"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -75,10 +72,9 @@ def start_redis(port):
 
 
 def start_gunicorn(port, workers, environment, log, wait=180):
-    command = [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}",
-               "--workers", str(workers), "--log-level", "warning"]  # fmt: skip
+    command = harness.gunicorn_command(port, workers)
     # Its log and what it prints (e-mails of the form, without EMAIL_HOST) go to the log file.
-    process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=log, stderr=log)  # noqa: S603
+    process = subprocess.Popen(command, cwd=harness.ROOT, env=environment, stdout=log, stderr=log)  # noqa: S603
     request = urllib.request.Request(  # noqa: S310 - http://127.0.0.1 only
         f"http://127.0.0.1:{port}/", headers={"X-Forwarded-Proto": "https"}
     )
@@ -102,15 +98,13 @@ def percentile(values, share):
     return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 3)
 
 
-class Load:
-    """Visitors asking the pages in turn; every fifth request of a visitor is the form."""
+class Load(harness.Visitors):
+    """Visitors asking the pages in turn; every fifth request of a visitor is the form. A row
+    of ``results``: (start, end, path, status, cache header, body has the new title)."""
 
     def __init__(self, base_url, clients, seconds, kern_path):
-        self.base_url, self.clients, self.seconds = base_url, clients, seconds
+        super().__init__(base_url, clients, seconds)
         self.kern_path = kern_path
-        self.results = []  # (start, end, path, status, cache header, body has the new title)
-        self.lock = threading.Lock()
-        self.start = None
 
     def request(self, opener, path, data=None, headers=None, cookie=False):
         """(status, X-Page-Cache, body), and with ``cookie`` the cookies the response set as
@@ -163,19 +157,12 @@ class Load:
                 path = "POST " + FORM_PATH
                 status, cache, body = self.post_form(opener)
             else:
-                path = PATHS[index % len(PATHS)] if index % 3 else self.kern_path
+                path = harness.PATHS[index % len(harness.PATHS)] if index % 3 else self.kern_path
                 status, cache, body = self.request(opener, path)
             new_title = SUFFIX.encode() in body if path == self.kern_path else None
             with self.lock:
                 self.results.append((began - self.start, time.monotonic() - self.start, path,
                                      status, cache, new_title))  # fmt: skip
-
-    def run(self):
-        self.start = time.monotonic()
-        threads = [threading.Thread(target=self.visitor, args=(n,)) for n in range(self.clients)]
-        for thread in threads:
-            thread.start()
-        return threads
 
 
 PUBLISH = """
@@ -192,7 +179,9 @@ def publish_title(environment, slug, title):
     began = time.monotonic()
     code = PUBLISH.format(slug=slug, title=title)
     command = [sys.executable, "manage.py", "shell", "-c", code]
-    subprocess.run(command, cwd=ROOT, env=environment, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+    subprocess.run(  # noqa: S603 - our own code, in our own manage.py
+        command, cwd=harness.ROOT, env=environment, check=True, stdout=subprocess.DEVNULL
+    )
     return round(time.monotonic() - began, 2)
 
 
@@ -212,7 +201,7 @@ def kern_title(environment, slug):
     )
     command = [sys.executable, "manage.py", "shell", "-c", code]
     result = subprocess.run(  # noqa: S603 - our own code, in our own manage.py
-        command, cwd=ROOT, env=environment, check=True, capture_output=True, text=True
+        command, cwd=harness.ROOT, env=environment, check=True, capture_output=True, text=True
     )
     return result.stdout.strip().splitlines()[-1]
 
@@ -228,7 +217,7 @@ def phase_figures(rows):
     }
 
 
-def main():
+def parse_arguments():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=8109)
     parser.add_argument("--clients", type=int, default=2, help="concurrent visitors")
@@ -240,109 +229,132 @@ def main():
     parser.add_argument("--no-publish", action="store_true")
     parser.add_argument("--no-stop", action="store_true", help="baseline: do not stop Redis")
     parser.add_argument("--json", type=Path, help="also write the figures here")
-    args = parser.parse_args()
-    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        raise SystemExit("Set DATABASE_URL to a PostgreSQL database with content (load_demo).")
+    return parser.parse_args()
 
+
+class Hang:
+    """The load, with Redis stopped (SIGSTOP) and continued (SIGCONT) meanwhile and, while it
+    is stopped, the kern's new title published (unless ``--no-stop``/``--no-publish``)."""
+
+    def __init__(self, args, environment, redis, original_title):
+        self.args, self.environment, self.redis = args, environment, redis
+        self.original_title = original_title
+        self.kern_path = f"/{args.kern}/"
+        self.load = None
+        self.stopped_at = self.resumed_at = self.publish_seconds = None
+
+    def run(self, log):
+        args = self.args
+        server = start_gunicorn(args.port, args.workers, self.environment, log)
+        try:
+            seconds = args.stop_after + args.stop_for + args.then
+            self.load = Load(f"http://127.0.0.1:{args.port}", args.clients, seconds, self.kern_path)
+            threads = self.load.run()
+            if not args.no_stop:
+                self.stop_redis_and_publish()
+            for thread in threads:
+                thread.join()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+    def stop_redis_and_publish(self):
+        args, started = self.args, self.load.start
+        time.sleep(args.stop_after)
+        os.kill(self.redis.pid, signal.SIGSTOP)
+        self.stopped_at = time.monotonic() - started
+        publisher = None
+        if not args.no_publish:
+            title = self.original_title + SUFFIX
+            publisher = Publisher(self.environment, args.kern, title)
+            publisher.start()
+        time.sleep(max(0.0, args.stop_after + args.stop_for - self.stopped_at))
+        if publisher is not None:
+            publisher.join()  # the publish must finish while Redis is stopped
+            self.publish_seconds = publisher.seconds
+        os.kill(self.redis.pid, signal.SIGCONT)
+        self.resumed_at = time.monotonic() - started
+
+    def phases(self, results):
+        """The requests by the moment they were asked: one asked while Redis was stopped
+        counts there however long it waited."""
+        stopped_at, resumed_at = self.stopped_at, self.resumed_at
+        if stopped_at is None:
+            return {"all": results}
+        return {
+            "before": [row for row in results if row[0] < stopped_at],
+            "while_stopped": [row for row in results if stopped_at <= row[0] < resumed_at],
+            "after": [row for row in results if row[0] >= resumed_at],
+        }
+
+
+def while_stopped_figures(during, timeout):
+    slowest = max(during, key=lambda row: row[1] - row[0])
+    return {
+        "while_stopped_over_timeout": sum(1 for row in during if row[1] - row[0] > timeout),
+        "while_stopped_slowest": [slowest[2], round(slowest[1] - slowest[0], 3)],
+        "while_stopped_by_path": {
+            path: phase_figures([row for row in during if row[2] == path])
+            for path in sorted({row[2] for row in during})
+        },
+    }
+
+
+def hang_figures(hang, phases, timeout):
+    """The figures of the report (see the module's docstring)."""
+    figures = {
+        "clients": hang.args.clients,
+        "workers": hang.args.workers,
+        "redis_timeout_seconds": timeout,
+        "redis_stopped_at": hang.stopped_at and round(hang.stopped_at, 2),
+        "redis_resumed_at": hang.resumed_at and round(hang.resumed_at, 2),
+        "phases": {name: phase_figures(rows) for name, rows in phases.items()},
+    }
+    during = phases.get("while_stopped", [])
+    if during:
+        figures.update(while_stopped_figures(during, timeout))
+    after = phases.get("after", [])
+    if hang.resumed_at is not None:
+        hits = [row for row in after if row[4] == "hit"]
+        figures["seconds_from_resume_to_first_hit"] = (
+            round(hits[0][1] - hang.resumed_at, 2) if hits else None
+        )
+    if hang.publish_seconds is not None:
+        kern_after = [row for row in after if row[2] == hang.kern_path and row[3] == 200]
+        figures["publish_while_stopped_seconds"] = hang.publish_seconds
+        figures["kern_requests_after_resume"] = len(kern_after)
+        figures["stale_after_resume"] = sum(1 for row in kern_after if not row[5])
+    return figures
+
+
+def main():
+    args = parse_arguments()
+    harness.require_postgres()
     redis_port = free_port()
     redis = start_redis(redis_port)
-    static_root = tempfile.mkdtemp(prefix="kp-fault-static-")
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "STATIC_ROOT": static_root,
-        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+    environment = harness.production_environment(
+        REDIS_URL=f"redis://127.0.0.1:{redis_port}/0",
         # Every visitor comes from 127.0.0.1: no rate limit in this measurement.
-        "FORM_RATE_LIMIT": "1000000",
-        "SEARCH_RATE_LIMIT": "1000000",
-    }
+        FORM_RATE_LIMIT="1000000",
+        SEARCH_RATE_LIMIT="1000000",
+    )
     timeout = int(environment.get("REDIS_TIMEOUT_MS", "500")) / 1000
     original_title = kern_title(environment, args.kern)
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
-                   cwd=ROOT, env=environment, check=True)  # fmt: skip
-    log_path = Path(tempfile.mkdtemp(prefix="kp-fault-log-")) / "gunicorn.log"
-    stopped_at = resumed_at = publish_seconds = None
-    kern_path = f"/{args.kern}/"
+    harness.collect_static(environment)
+    server_log = harness.log_path()
+    hang = Hang(args, environment, redis, original_title)
     try:
-        with log_path.open("w") as log:
-            server = start_gunicorn(args.port, args.workers, environment, log)
-            try:
-                seconds = args.stop_after + args.stop_for + args.then
-                load = Load(f"http://127.0.0.1:{args.port}", args.clients, seconds, kern_path)
-                threads = load.run()
-                if not args.no_stop:
-                    time.sleep(args.stop_after)
-                    os.kill(redis.pid, signal.SIGSTOP)
-                    stopped_at = time.monotonic() - load.start
-                    publisher = None
-                    if not args.no_publish:
-                        publisher = Publisher(environment, args.kern, original_title + SUFFIX)
-                        publisher.start()
-                    time.sleep(max(0.0, args.stop_after + args.stop_for - stopped_at))
-                    if publisher is not None:
-                        publisher.join()  # the publish must finish while Redis is stopped
-                        publish_seconds = publisher.seconds
-                    os.kill(redis.pid, signal.SIGCONT)
-                    resumed_at = time.monotonic() - load.start
-                for thread in threads:
-                    thread.join()
-            finally:
-                server.terminate()
-                server.wait(timeout=30)
+        with server_log.open("w") as log:
+            hang.run(log)
     finally:
         os.kill(redis.pid, signal.SIGCONT)
         if not args.no_stop and not args.no_publish:
             publish_title(environment, args.kern, original_title)  # Redis runs: put it back
         redis.terminate()
         redis.wait(timeout=10)
-
-    results = sorted(load.results)
-    if stopped_at is None:
-        phases = {"all": results}
-    else:
-        phases = {
-            # By the moment a request was asked: one asked while Redis was stopped counts
-            # there however long it waited.
-            "before": [row for row in results if row[0] < stopped_at],
-            "while_stopped": [row for row in results if stopped_at <= row[0] < resumed_at],
-            "after": [row for row in results if row[0] >= resumed_at],
-        }
-    figures = {
-        "clients": args.clients,
-        "workers": args.workers,
-        "redis_timeout_seconds": timeout,
-        "redis_stopped_at": stopped_at and round(stopped_at, 2),
-        "redis_resumed_at": resumed_at and round(resumed_at, 2),
-        "phases": {name: phase_figures(rows) for name, rows in phases.items()},
-    }
-    during = phases.get("while_stopped", [])
-    if during:
-        slowest = max(during, key=lambda row: row[1] - row[0])
-        figures["while_stopped_over_timeout"] = sum(
-            1 for row in during if row[1] - row[0] > timeout
-        )
-        figures["while_stopped_slowest"] = [slowest[2], round(slowest[1] - slowest[0], 3)]
-        figures["while_stopped_by_path"] = {
-            path: phase_figures([row for row in during if row[2] == path])
-            for path in sorted({row[2] for row in during})
-        }
-    after = phases.get("after", [])
-    if resumed_at is not None:
-        hits = [row for row in after if row[4] == "hit"]
-        figures["seconds_from_resume_to_first_hit"] = (
-            round(hits[0][1] - resumed_at, 2) if hits else None
-        )
-    if publish_seconds is not None:
-        kern_after = [row for row in after if row[2] == kern_path and row[3] == 200]
-        figures["publish_while_stopped_seconds"] = publish_seconds
-        figures["kern_requests_after_resume"] = len(kern_after)
-        figures["stale_after_resume"] = sum(1 for row in kern_after if not row[5])
-    figures["server_log"] = str(log_path)
-    print(json.dumps(figures, indent=1))
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=1))
+    results = sorted(hang.load.results)
+    figures = hang_figures(hang, hang.phases(results), timeout)
+    harness.report(figures, server_log, args.json)
     errors = sum(1 for row in results if row[3] not in (200, 429))
     return 1 if errors or figures.get("stale_after_resume") else 0
 

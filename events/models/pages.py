@@ -1,9 +1,7 @@
 """Activities: a section per kern, the activities in it, and an overview of all kernen."""
 
 from datetime import datetime, time
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -17,17 +15,16 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.locales import AliasRestrictionsMixin
+from events.constants import LOCAL_TZ
+from home.pages import BasePage, IndexPage
 
-LOCAL_TZ = ZoneInfo(settings.TIME_ZONE)
+# isort: split
+# Last: the views (through events.ical) read LOCAL_TZ from this module while it loads.
+from events import queries, views
 
 
-class EventIndexPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
+class EventIndexPage(RoutablePageMixin, IndexPage):
     """``/<kern>/activiteiten/``: the kern's coming activities, and an archive of past ones."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["kernen.KernPage"]
     subpage_types = ["events.EventPage"]
@@ -41,9 +38,7 @@ class EventIndexPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
 
     @property
     def events(self):
-        from events.queries import live_events
-
-        return live_events().descendant_of(self)
+        return queries.live_events().descendant_of(self)
 
     @property
     def kern(self):
@@ -51,18 +46,14 @@ class EventIndexPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
 
     @path("")
     def upcoming_view(self, request):
-        from events import views
-
         return views.event_index(request, self, archive=False)
 
     @path("archief/", name="archive")
     def archive_view(self, request):
-        from events import views
-
         return views.event_index(request, self, archive=True)
 
 
-class EventPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
+class EventPage(RoutablePageMixin, BasePage):
     """One activity in a kern, with optional registration on the site."""
 
     start = models.DateTimeField(_("start"))
@@ -215,41 +206,27 @@ class EventPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
 
     @path("")
     def detail_view(self, request):
-        from events import views
-
         return views.event_detail(request, self)
 
     @path("aanmelden/", name="register")
     def register_view(self, request):
-        from events import views
-
         return views.register(request, self)
 
     @path("aangemeld/", name="registered")
     def registered_view(self, request):
-        from events import views
-
         return views.registered(request, self)
 
     @path("afmelden/<str:token>/", name="cancel")
     def cancel_view(self, request, token):
-        from events import views
-
         return views.cancel(request, self, token)
 
     @path("ical/", name="ical")
     def ical_view(self, request):
-        from events import views
-
         return views.event_calendar(request, self)
 
 
-class EventOverviewPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
+class EventOverviewPage(RoutablePageMixin, IndexPage):
     """``/activiteiten/``: the activities of every kern of the municipality, filterable."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -266,6 +243,4 @@ class EventOverviewPage(RoutablePageMixin, AliasRestrictionsMixin, Page):
 
     @path("")
     def overview_view(self, request):
-        from events import views
-
         return views.event_overview(request, self)

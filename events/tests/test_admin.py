@@ -6,42 +6,22 @@ import io
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.test.utils.form_data import nested_form_data
 
 import pytest
 
 from events.models import EventIndexPage, EventPage, Registration
 from events.registrations import register
+from events.tests.conftest import event_fields
 
 pytestmark = pytest.mark.django_db
 
 REGISTRATIONS_URL = "/admin/registrations/"
 
 
-def event_form(title="Burendag", **overrides):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": "",
-            "start": "14-06-2031 10:00",
-            "end": "14-06-2031 15:00",
-            "summary": "Samen klussen.",
-            "description": rich_text("<p>Iedereen is welkom.</p>"),
-            "location": "Dorpshuis",
-            "organiser": "Dorpsbelang",
-            "cost": "gratis",
-            "registration_enabled": "on",
-            "max_places": "10",
-            "comments": {
-                "TOTAL_FORMS": 0,
-                "INITIAL_FORMS": 0,
-                "MIN_NUM_FORMS": 0,
-                "MAX_NUM_FORMS": 1000,
-            },  # fmt: skip
-            "action-publish": "publish",
-            **overrides,
-        }
-    )
+def event_form(title="Burendag", slug="", **overrides):
+    extra = {"registration_enabled": "on", "max_places": "10", "action-publish": "publish"}
+    return nested_form_data(event_fields(title, slug, **{**extra, **overrides}))
 
 
 def add_url(index):

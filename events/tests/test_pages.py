@@ -80,10 +80,10 @@ def test_archive_is_paginated_in_dutch_and_past_the_end_is_a_404(client, beesd, 
         make_event(beesd, f"Activiteit {number}", days=-(number + 1))
 
     first = client.get("/beesd/activiteiten/archief/")
-    second = client.get("/beesd/activiteiten/archief/?page=2")
+    second = client.get("/beesd/activiteiten/archief/?pagina=2")
 
     assert "Pagina 1 van 2" in first.content.decode()
-    assert 'href="?page=2" rel="next"' in first.content.decode()
+    assert 'href="?pagina=2" rel="next"' in first.content.decode()
     assert second.status_code == 200
     assert "Activiteit 20" in second.content.decode()
     assert client.get("/beesd/activiteiten/archief/?page=3").status_code == 404
@@ -293,7 +293,7 @@ def test_overview_filters_combine_and_pages_keep_them(client, beesd, make_event)
 
     html = client.get("/activiteiten/?kern=beesd&periode=").content.decode()
 
-    assert 'href="?kern=beesd&amp;page=2" rel="next"' in html
+    assert 'href="?kern=beesd&amp;pagina=2" rel="next"' in html
 
 
 @pytest.mark.parametrize(

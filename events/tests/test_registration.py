@@ -242,7 +242,8 @@ def test_registering_twice_with_one_address_is_refused(client, workshop):
 def test_the_honeypot_stores_nothing_and_sends_nothing(client, workshop):
     response = post_registration(client, workshop, website="http://spam.example")
 
-    assert response.status_code == 302
+    assert response.status_code == 400
+    assert "Je bericht is niet verstuurd. Probeer het nog een keer." in response.content.decode()
     assert Registration.objects.count() == 0
     assert mail.outbox == []
 

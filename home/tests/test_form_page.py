@@ -1,5 +1,7 @@
 """The klankbordgroep: a form page from Wagtail's form builder, safe against bots."""
 
+import re
+
 from django.core import mail
 from django.urls import reverse
 
@@ -72,7 +74,7 @@ def test_without_an_address_nothing_is_emailed_but_it_is_stored(
 
 def test_a_filled_honeypot_stores_nothing(client, form_page, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/klankbordgroep/", {**VALID, "website_url": "http://spam.example"})
+        response = client.post("/klankbordgroep/", {**VALID, "website": "http://spam.example"})
 
     assert response.status_code == 400
     assert "Je bericht is niet verstuurd. Probeer het nog een keer." in response.content.decode()
@@ -89,9 +91,11 @@ def test_invalid_input_gets_dutch_errors_next_to_the_fields_and_keeps_the_input(
     html = response.content.decode()
     assert response.status_code == 400
     assert "Niet alles is goed ingevuld." in html
-    assert '<p class="form-error" id="id_naam_error">Dit is een verplicht veld.</p>' in html
+    assert '<p class="form-field__error" id="id_naam_error">Dit is een verplicht veld.</p>' in html
     assert "Voer een geldig e-mailadres in." in html
-    assert 'aria-describedby="id_naam_error"' in html
+    naam = re.search(r'<input[^>]*name="naam"[^>]*>', html)[0]
+    assert 'aria-invalid="true"' in naam
+    assert 'aria-describedby="id_naam_error"' in naam
     assert 'value="geen-adres"' in html
     assert "Mijn verhaal</textarea>" in html
     assert FormSubmission.objects.count() == 0
@@ -163,3 +167,15 @@ def test_form_page_queries_do_not_grow_with_fields(client, make_form_page, count
     assert response.content.decode().count('class="form-field') == 13
     assert few == many
     assert many == FORM_PAGE_QUERIES
+
+
+def test_a_form_field_cannot_take_the_honeypot_name(form_page):
+    from django.core.exceptions import ValidationError
+
+    from home.models import FormField
+
+    with pytest.raises(ValidationError) as refused:
+        FormField(page=form_page, label="Website", field_type="singleline").clean()
+
+    assert "label" in refused.value.message_dict
+    FormField(page=form_page, label="Je website", field_type="singleline").clean()

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Substr
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.locales import AliasRestrictionsMixin
+from home.pages import BasePage, IndexPage
 from home.pagination import paginate
 from home.queries import public
 
@@ -25,6 +25,8 @@ from home.queries import public
 KERN_DEPTH = 3
 STORIES_PER_PAGE = 12
 SIMILAR_INITIATIVES = 3
+#: The name the theme filter of the overview had before it was "thema".
+OLD_THEME_PARAMETER = "theme"
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ul", "ol"]
 
 
@@ -51,12 +53,8 @@ def for_listing(pages):
     )
 
 
-class InspirationIndexPage(AliasRestrictionsMixin, Page):
+class InspirationIndexPage(IndexPage):
     """The stories of one kern: ``/<kern>/inspiratie/``."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["kernen.KernPage"]
     subpage_types = ["kernen.InspirationPage"]
@@ -95,7 +93,7 @@ class InspirationPageTag(TaggedItemBase):
     )
 
 
-class InspirationPage(AliasRestrictionsMixin, Page):
+class InspirationPage(BasePage):
     """A story of what a kern did: what, how, what it cost, who to ask, and photos."""
 
     date = models.DateField(
@@ -161,6 +159,9 @@ class InspirationPage(AliasRestrictionsMixin, Page):
 
     template = "pages/inspiration_page.html"
 
+    listing_summary_field = "intro"
+    listing_date_field = "date"
+
     # Page cache (pagecache/): also on /inspiratie/, and it shows similar stories of
     # other kernen.
     cache_reads = ("overview:inspiration",)
@@ -169,14 +170,6 @@ class InspirationPage(AliasRestrictionsMixin, Page):
     class Meta:
         verbose_name = _("inspiration story")
         verbose_name_plural = _("inspiration stories")
-
-    @property
-    def listing_summary(self):
-        return self.intro
-
-    @property
-    def listing_date(self):
-        return self.date
 
     @property
     def similar_initiatives(self):
@@ -215,12 +208,8 @@ class InspirationGalleryImage(Orderable):
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
 
 
-class InspirationOverviewPage(AliasRestrictionsMixin, Page):
+class InspirationOverviewPage(IndexPage):
     """All kernen's stories, filterable by theme and kern: ``/inspiratie/``."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -261,6 +250,11 @@ class InspirationOverviewPage(AliasRestrictionsMixin, Page):
         )
 
     def serve(self, request, *args, **kwargs):
+        if OLD_THEME_PARAMETER in request.GET:
+            # Links from before the filter was called "thema" lead to the same selection.
+            query = request.GET.copy()
+            query.setlist("thema", query.pop(OLD_THEME_PARAMETER))
+            return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
         response = super().serve(request, *args, **kwargs)
         if not response.context_data["filter_form"].is_valid():
             response.status_code = 400
@@ -274,8 +268,8 @@ class InspirationOverviewPage(AliasRestrictionsMixin, Page):
         form = InspirationFilterForm(request.GET, kernen=kernen, themes=list(self.themes()))
         items = self.stories
         filters = form.filters()
-        if "theme" in filters:
-            items = items.filter(tagged_items__tag__slug=filters["theme"])
+        if "thema" in filters:
+            items = items.filter(tagged_items__tag__slug=filters["thema"])
         if "kern" in filters:
             kern = next(kern for kern in kernen if kern.slug == filters["kern"])
             items = items.filter(path__startswith=kern.path)

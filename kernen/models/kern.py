@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, Page, Workflow
 from wagtail.search import index
 
-from home.locales import AliasRestrictionsMixin
+from home.pages import BasePage
 from home.panels import panels_for
 from kernen.constants import RolloutStatus
 
@@ -43,7 +43,7 @@ class AreaBroker(index.Indexed, models.Model):
         return self.name
 
 
-class KernPage(AliasRestrictionsMixin, Page):
+class KernPage(BasePage):
     """One kern (village or small town) of a municipality, with its own editors and sections."""
 
     intro = models.TextField(

@@ -34,9 +34,10 @@ def overview(municipality):
     return InspirationOverviewPage.objects.child_of(municipality).get()
 
 
-def story_form_data(title, slug, **extra):
-    """POST data of the admin's create/edit form of an inspiration story."""
-    data = {
+def story_fields(title, slug, **extra):
+    """The fields of the admin's create/edit form of an inspiration story (before
+    ``nested_form_data``)."""
+    return {
         "title": title,
         "slug": slug,
         "date": "2026-06-01",
@@ -52,4 +53,8 @@ def story_form_data(title, slug, **extra):
         "comments": inline_formset([]),
         **extra,
     }
-    return nested_form_data(data)
+
+
+def story_form_data(title, slug, **extra):
+    """POST data of the admin's create/edit form of an inspiration story."""
+    return nested_form_data(story_fields(title, slug, **extra))

@@ -70,7 +70,7 @@ def test_story_shows_what_how_cost_contact_photos_and_themes(client, beesd, make
     assert "Els de Boer" in html and 'href="mailto:els@example.nl"' in html
     assert 'alt="Foto 1 van Moestuin bij de school"' in html
     assert 'alt="Foto 2 van Moestuin bij de school"' in html
-    assert 'href="/inspiratie/?theme=groen">groen</a>' in html
+    assert 'href="/inspiratie/?thema=groen">groen</a>' in html
     assert '<a href="/beesd/">Beesd</a>' in html  # breadcrumb
 
 
@@ -154,12 +154,12 @@ def titles_in(response):
     ("query", "expected"),
     [
         ("", {"Moestuin", "Bloembakken", "Koffieochtend", "Bloemrijke dijk", "Jongerenplek"}),
-        ("?theme=groen", {"Moestuin", "Bloembakken", "Bloemrijke dijk"}),
-        ("?theme=jeugd", {"Moestuin", "Jongerenplek"}),
+        ("?thema=groen", {"Moestuin", "Bloembakken", "Bloemrijke dijk"}),
+        ("?thema=jeugd", {"Moestuin", "Jongerenplek"}),
         ("?kern=heukelum", {"Koffieochtend", "Bloemrijke dijk"}),
-        ("?theme=groen&kern=beesd", {"Moestuin", "Bloembakken"}),
-        ("?theme=ouderen&kern=beesd", set()),
-        ("?theme=&kern=", {"Moestuin", "Bloembakken", "Koffieochtend", "Bloemrijke dijk",
+        ("?thema=groen&kern=beesd", {"Moestuin", "Bloembakken"}),
+        ("?thema=ouderen&kern=beesd", set()),
+        ("?thema=&kern=", {"Moestuin", "Bloembakken", "Koffieochtend", "Bloemrijke dijk",
                            "Jongerenplek"}),
     ],
 )  # fmt: skip
@@ -181,7 +181,7 @@ def test_overview_names_the_kern_of_each_story_and_offers_only_used_themes(
     assert "5 verhalen" in html
 
 
-@pytest.mark.parametrize("query", ["?theme=bestaat-niet", "?kern=atlantis", "?kern=%00%27"])
+@pytest.mark.parametrize("query", ["?thema=bestaat-niet", "?kern=atlantis", "?kern=%00%27"])
 def test_overview_refuses_unknown_filters_with_a_dutch_message(
     client, three_kernen_of_stories, query
 ):
@@ -206,15 +206,22 @@ def test_overview_keeps_private_and_draft_stories_out(client, beesd, make_story)
     assert "Besloten" not in html
 
 
+def test_the_old_theme_parameter_leads_to_the_same_selection(client, beesd, make_story):
+    response = client.get("/inspiratie/?theme=groen&kern=beesd")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/inspiratie/?kern=beesd&thema=groen"
+
+
 def test_overview_paginates_with_the_dutch_pager_and_404s_past_the_end(client, beesd, make_story):
     for number in range(13):
         make_story(beesd, f"Verhaal {number}", ["groen"], date=datetime.date(2026, 1, 1 + number))
 
-    first = client.get("/inspiratie/?theme=groen").content.decode()
-    second = client.get("/inspiratie/?theme=groen&page=2")
+    first = client.get("/inspiratie/?thema=groen").content.decode()
+    second = client.get("/inspiratie/?thema=groen&pagina=2")
 
     assert "Pagina 1 van 2" in first
-    assert 'href="?theme=groen&amp;page=2" rel="next">Volgende</a>' in first
+    assert 'href="?thema=groen&amp;pagina=2" rel="next">Volgende</a>' in first
     assert second.status_code == 200
     assert ">Verhaal 0</a>" in second.content.decode()
     assert client.get("/inspiratie/?page=3").status_code == 404
@@ -249,7 +256,7 @@ def add_stories(kernen, make_story, count, prefix):
     ("url", "pinned"),
     [
         ("/inspiratie/", OVERVIEW_PAGE_QUERIES),
-        ("/inspiratie/?theme=groen&kern=beesd", OVERVIEW_PAGE_QUERIES),
+        ("/inspiratie/?thema=groen&kern=beesd", OVERVIEW_PAGE_QUERIES),
         ("/beesd/inspiratie/", INDEX_PAGE_QUERIES),
         ("/beesd/inspiratie/eerste/", STORY_PAGE_QUERIES),
     ],

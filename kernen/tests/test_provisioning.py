@@ -1,6 +1,7 @@
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
+from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
 import pytest
@@ -120,15 +121,10 @@ def test_a_second_municipality_keeps_its_tree_groups_and_collections_apart(munic
 
 @pytest.fixture
 def register_section():
+    """Register kern sections with the ``kern_sections`` hook for one test."""
     registered = []
-
-    def register(section):
-        sections.register_kern_section(section)
-        registered.append(section)
-
-    yield register
-    for section in registered:
-        sections._kern_sections.pop(section.model.lower())
+    with hooks.register_temporarily("kern_sections", lambda: list(registered)):
+        yield registered.append
 
 
 def test_an_existing_kern_gets_a_newly_registered_section(municipality, register_section):
@@ -148,12 +144,12 @@ def test_an_existing_kern_gets_a_newly_registered_section(municipality, register
 
 def test_kern_hooks_run_on_every_provisioning(municipality):
     seen = []
-    sections.register_kern_hook("test", lambda kern, report: seen.append(kern.title))
-    try:
+    with hooks.register_temporarily(
+        "kern_provisioning", lambda kern, report: seen.append(kern.title)
+    ):
         provision_kern(municipality, "Beesd")
         provision_kern(municipality, "Beesd")
-    finally:
-        sections._kern_hooks.pop("test")
+    provision_kern(municipality, "Beesd")  # no longer registered
     assert seen == ["Beesd", "Beesd"]
 
 

@@ -1,14 +1,12 @@
 """The private area of a kern's board. It comes after ``pages`` because its routes
 (``members.routes.projects``) start ``ProjectPage``s."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page, PagePermissionTester
 
-from home.locales import AliasRestrictionsMixin
+from home.pages import IndexPage
 from members import queries
 from members.routes import WorkspaceRoutesMixin, private
 from members.routes.projects import BoardProjectRoutesMixin
@@ -32,13 +30,9 @@ class BoardAreaPermissionTester(PagePermissionTester):
             }
 
 
-class BoardAreaPage(BoardProjectRoutesMixin, WorkspaceRoutesMixin, AliasRestrictionsMixin, Page):
+class BoardAreaPage(BoardProjectRoutesMixin, WorkspaceRoutesMixin, IndexPage):
     """The private area of a kern's board at ``/<kern>/bestuur/``: only the board's group and
     the kern's gebiedsmakelaar may see it (a Wagtail view restriction set by provisioning)."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["kernen.KernPage"]
     subpage_types = []
@@ -67,4 +61,4 @@ class BoardAreaPage(BoardProjectRoutesMixin, WorkspaceRoutesMixin, AliasRestrict
     @path("", name="overview")
     @private
     def overview(self, request, workspace):
-        return self.render_overview(request, workspace)
+        return self.render_overview(request, workspace, kern=self.get_parent())

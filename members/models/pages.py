@@ -12,21 +12,18 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.locales import AliasRestrictionsMixin
+from home.pages import BasePage, IndexPage
+from home.pagination import paginate
 from home.queries import public
 from members import queries
 from members.access import can_access
-from members.routes import WorkspaceRoutesMixin, paginate, private
+from members.routes import PER_PAGE, WorkspaceRoutesMixin, private
 from pagecache.tags import branch_tag
 
 
-class DorpenoverlegPage(WorkspaceRoutesMixin, AliasRestrictionsMixin, Page):
+class DorpenoverlegPage(WorkspaceRoutesMixin, IndexPage):
     """The shared space of the boards of all kernen of a municipality and its
     gebiedsmakelaars."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -48,12 +45,8 @@ class DorpenoverlegPage(WorkspaceRoutesMixin, AliasRestrictionsMixin, Page):
         return self.render_overview(request, workspace)
 
 
-class ProjectIndexPage(AliasRestrictionsMixin, Page):
+class ProjectIndexPage(IndexPage):
     """``/projecten/``: the projects that kernen run together."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["members.ProjectPage"]
@@ -73,11 +66,11 @@ class ProjectIndexPage(AliasRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = paginate(request, self.projects)
+        context["projects"] = paginate(request, self.projects, PER_PAGE)
         return context
 
 
-class ProjectPage(WorkspaceRoutesMixin, AliasRestrictionsMixin, Page):
+class ProjectPage(WorkspaceRoutesMixin, BasePage):
     """A project of two or more kernen: a public summary here, a private workspace under
     ``werkruimte/`` for its members."""
 

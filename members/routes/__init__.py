@@ -7,7 +7,7 @@ building block exists once. Every route goes through ``private``, which asks
 routes (its projects) are in ``members.routes.projects``.
 """
 
-from members.routes.base import WorkspaceRoutesBase, handle_form, paginate, private
+from members.routes.base import PER_PAGE, WorkspaceRoutesBase, handle_form, private
 from members.routes.documents import DocumentRoutesMixin
 from members.routes.meetings import MeetingRoutesMixin
 from members.routes.membership import MembershipRoutesMixin
@@ -26,4 +26,4 @@ class WorkspaceRoutesMixin(
     """Overview helpers, documents, meetings, messages, polls and members of a workspace."""
 
 
-__all__ = ["WorkspaceRoutesMixin", "handle_form", "paginate", "private"]
+__all__ = ["PER_PAGE", "WorkspaceRoutesMixin", "handle_form", "private"]

@@ -6,12 +6,9 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.translation import gettext as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
@@ -38,15 +35,6 @@ def private(view):
         return response
 
     return wrapper
-
-
-def paginate(request, items):
-    try:
-        return Paginator(items, PER_PAGE).page(request.GET.get("page", 1))
-    except PageNotAnInteger as error:
-        raise Http404(_("This page number is not valid.")) from error
-    except EmptyPage as error:
-        raise Http404(_("This page does not exist.")) from error
 
 
 def handle_form(request, form_class, *, render, message, success_url, save=None, **form_kwargs):
@@ -111,7 +99,7 @@ class WorkspaceRoutesBase(RoutablePageMixin):
         """Open project invitations shown on the overview, as a queryset (None: none)."""
         return None
 
-    def render_overview(self, request, workspace):
+    def render_overview(self, request, workspace, **context):
         return self.workspace_render(
             request,
             workspace,
@@ -121,4 +109,5 @@ class WorkspaceRoutesBase(RoutablePageMixin):
                 self.overview_announcements(workspace),
                 self.overview_invitations(workspace),
             ),
+            **context,
         )

@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 
 from wagtail.contrib.routable_page.models import path
 
+from home.pagination import paginate
 from members import forms, queries
-from members.routes.base import handle_form, paginate, private
+from members.routes.base import PER_PAGE, handle_form, private
 
 
 class DocumentRoutesMixin:
@@ -32,7 +33,7 @@ class DocumentRoutesMixin:
             request,
             workspace,
             "pages/workspace_documents.html",
-            documents=paginate(request, queries.documents(workspace, query)),
+            documents=paginate(request, queries.documents(workspace, query), PER_PAGE),
             search_form=search_form,
             upload_form=upload_form,
             query=query,

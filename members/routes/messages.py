@@ -6,8 +6,9 @@ from django.utils.translation import gettext as _
 
 from wagtail.contrib.routable_page.models import path
 
+from home.pagination import paginate
 from members import forms, queries
-from members.routes.base import handle_form, paginate, private
+from members.routes.base import PER_PAGE, handle_form, private
 
 
 class MessageRoutesMixin:
@@ -26,7 +27,7 @@ class MessageRoutesMixin:
                 request,
                 workspace,
                 "pages/workspace_threads.html",
-                threads=paginate(request, queries.threads(workspace)),
+                threads=paginate(request, queries.threads(workspace), PER_PAGE),
                 form=form,
             ),
         )

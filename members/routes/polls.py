@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 
 from wagtail.contrib.routable_page.models import path
 
+from home.pagination import paginate
 from members import forms, queries
-from members.routes.base import handle_form, paginate, private
+from members.routes.base import PER_PAGE, handle_form, private
 
 
 class PollRoutesMixin:
@@ -28,7 +29,7 @@ class PollRoutesMixin:
                 request,
                 workspace,
                 "pages/workspace_polls.html",
-                polls=paginate(request, queries.polls(workspace)),
+                polls=paginate(request, queries.polls(workspace), PER_PAGE),
                 now=timezone.now(),
                 form=form,
             ),

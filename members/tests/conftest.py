@@ -134,3 +134,24 @@ def world(beesd, heukelum, make_user, board_of, make_project):
         content=add_content(board, users["chair"]),
         project_content=add_content(project, users["chair"], " project"),
     )
+
+
+@pytest.fixture
+def meeting_minutes():
+    """The minutes the ``meeting`` fixture gives the Beesd board's meeting: none, unless a
+    test module overrides this fixture with its own text."""
+    return ""
+
+
+@pytest.fixture
+def meeting(world, meeting_minutes):
+    """The Beesd board's meeting, its minutes ``meeting_minutes``."""
+    meeting = world.content["meeting"]
+    meeting.minutes = meeting_minutes
+    meeting.save()
+    return meeting
+
+
+@pytest.fixture
+def meeting_url(meeting):
+    return f"/beesd/bestuur/vergaderingen/{meeting.pk}/"

@@ -16,16 +16,8 @@ SECRET = "Vertrouwelijk: de penningmeester stopt per 1 mei."
 
 
 @pytest.fixture
-def meeting(world):
-    meeting = world.content["meeting"]
-    meeting.minutes = SECRET
-    meeting.save()
-    return meeting
-
-
-@pytest.fixture
-def meeting_url(meeting):
-    return f"/beesd/bestuur/vergaderingen/{meeting.pk}/"
+def meeting_minutes():
+    return SECRET
 
 
 @pytest.fixture
@@ -134,9 +126,9 @@ def test_without_a_kernagenda_nothing_is_claimed(client, world, meeting_url, dec
 
 
 def test_without_the_agenda_app_there_is_no_button(
-    client, world, meeting_url, decision, monkeypatch
+    client, world, meeting_url, decision, only_hooks
 ):
-    monkeypatch.delitem(bridges._bridges, bridges.CREATE_ACTION_POINT)
+    only_hooks(bridges.HOOK)  # no app offers a bridge
     client.force_login(world.users["own_board"])
 
     html = client.get(meeting_url).content.decode()
@@ -273,3 +265,28 @@ def test_meeting_page_queries_do_not_grow_with_decisions(
     assert response.status_code == 200
     assert response.content.decode().count('id="besluit-') == 3
     assert few == many <= 15
+
+
+def test_the_kerns_redactie_hear_of_the_draft_and_the_log_names_its_maker(
+    client, world, meeting_url, decision, make_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageLogEntry
+
+    editor = make_user("redactie-beesd", world.beesd.editors_group, email="redactie@beesd.example")
+    make_user("redactie-heukelum", world.heukelum.editors_group, email="red@heukelum.example")
+    client.force_login(world.users["own_board"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        convert(client, meeting_url, decision)
+
+    point = ActionPointPage.objects.get()
+    assert [mail.to for mail in mailoutbox] == [[editor.email]]
+    mail = mailoutbox[0]
+    assert mail.subject == f"Nieuw concept-actiepunt voor Beesd: {DECISION}"
+    assert f"http://testserver/admin/pages/{point.pk}/edit/" in mail.body
+    assert "Gemaakt door: Henk" in mail.body
+    actions = PageLogEntry.objects.filter(page=point).values_list("action", "user")
+    assert set(actions) == {
+        ("wagtail.create", world.users["own_board"].pk),
+        ("wagtail.edit", world.users["own_board"].pk),
+    }

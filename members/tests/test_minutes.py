@@ -16,16 +16,8 @@ MINUTES = "Besluit: de begroting is vastgesteld."
 
 
 @pytest.fixture
-def meeting(world):
-    meeting = world.content["meeting"]
-    meeting.minutes = MINUTES
-    meeting.save()
-    return meeting
-
-
-@pytest.fixture
-def meeting_url(meeting):
-    return f"/beesd/bestuur/vergaderingen/{meeting.pk}/"
+def meeting_minutes():
+    return MINUTES
 
 
 @pytest.mark.parametrize(

@@ -154,6 +154,14 @@ def test_outsiders_get_no_private_file_on_any_url(client, world, files, roots, w
     assert files_in(roots[0]) == []
 
 
+@pytest.mark.parametrize("who", ["other_board", "unassigned_broker"])
+def test_a_logged_in_outsider_is_refused_not_sent_to_the_login_page(client, world, files, who):
+    # The login page would send someone already logged in straight back: a loop.
+    for url in private_urls(files, world):
+        expected = 404 if url.startswith("/media/documents/") else 403
+        assert status(client, world, who, url) == expected, url
+
+
 def test_an_anonymous_visitor_is_sent_to_the_login_page(client, world, files):
     response = client.get(files["private_rendition"].url)
 

@@ -269,3 +269,11 @@ def test_page_numbers_past_the_end_or_invalid_give_404(member_client, world):
     assert member_client.get(f"{BASE}berichten/999999/").status_code == 404
     assert member_client.get(f"{BASE}peilingen/999999/").status_code == 404
     assert member_client.get(f"{BASE}vergaderingen/999999/").status_code == 404
+
+
+def test_the_board_overview_is_headed_with_the_kerns_name(member_client, world):
+    response = member_client.get(BASE)
+
+    assert response.status_code == 200
+    heading = response.content.decode().split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert heading.strip() == "Bestuur van Beesd"

@@ -14,12 +14,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.locales import AliasRestrictionsMixin
+from home.pages import BasePage, IndexPage
+from home.pagination import paginate
 from kernen.models import KernPage
 from news import queries
 from news.blocks import NewsBodyBlock
 from news.constants import NEWS_PER_PAGE
-from news.pagination import paginate
 
 
 def kern_and_parent(page):
@@ -40,23 +40,14 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsListingMixin(models.Model):
+class NewsListingMixin(IndexPage):
     """What both news indexes share: an intro and a paginated listing, newest first."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    listing_summary_field = "intro"
+    listing_date_field = ""
 
     class Meta:
         abstract = True
-
-    @property
-    def listing_summary(self):
-        return self.intro
-
-    @property
-    def listing_date(self):
-        return None
 
     def get_news(self):
         raise NotImplementedError
@@ -68,7 +59,7 @@ class NewsListingMixin(models.Model):
         return context
 
 
-class NewsIndexPage(NewsListingMixin, AliasRestrictionsMixin, Page):  # noqa: DJ008 (Page has __str__)
+class NewsIndexPage(NewsListingMixin):  # noqa: DJ008 (Page has __str__)
     """The news of one kern, at /<kern>/nieuws/."""
 
     parent_page_types = ["kernen.KernPage"]
@@ -85,9 +76,7 @@ class NewsIndexPage(NewsListingMixin, AliasRestrictionsMixin, Page):  # noqa: DJ
         return queries.news_listing(queries.news_below(self))
 
 
-class MunicipalityNewsIndexPage(  # noqa: DJ008 (Page has __str__)
-    NewsListingMixin, AliasRestrictionsMixin, RoutablePageMixin, Page
-):
+class MunicipalityNewsIndexPage(RoutablePageMixin, NewsListingMixin):  # noqa: DJ008 (Page has __str__)
     """The news of the whole municipality at /nieuws/: its own items and those of every kern,
     also as a feed (/nieuws/rss/, /nieuws/atom/)."""
 
@@ -123,7 +112,7 @@ class MunicipalityNewsIndexPage(  # noqa: DJ008 (Page has __str__)
         return MunicipalityNewsAtomFeed()(request, self)
 
 
-class NewsPage(AliasRestrictionsMixin, Page):
+class NewsPage(BasePage):
     """One news item of a kern or of the municipality."""
 
     date = models.DateField(_("date"), help_text=_("The date shown with the news item."))
@@ -175,20 +164,15 @@ class NewsPage(AliasRestrictionsMixin, Page):
 
     template = "pages/news_page.html"
 
+    listing_summary_field = "intro"
+    listing_date_field = "date"
+
     # Page cache (pagecache/): also on /nieuws/ and the home page.
     cache_purges = ("overview:news",)
 
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
-
-    @property
-    def listing_summary(self):
-        return self.intro
-
-    @property
-    def listing_date(self):
-        return self.date
 
     def clean(self):
         super().clean()

@@ -17,10 +17,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.locales import AliasRestrictionsMixin
+from home.pages import BasePage, IndexPage
+from home.pagination import paginate, query_without_page
 from news import queries
 from news.constants import NOTICES_PER_PAGE, Impact, NoticeStatus
-from news.pagination import paginate
 from news.widgets import LocalLeafletPanel
 from pagecache.tags import branch_tag
 
@@ -48,12 +48,8 @@ def make_point(latitude, longitude):
     return f"SRID=4326;POINT({longitude} {latitude})"
 
 
-class WorkNoticeIndexPage(AliasRestrictionsMixin, Page):
+class WorkNoticeIndexPage(IndexPage):
     """All work notices of the municipality, at /werkzaamheden/."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.WorkNoticePage"]
@@ -61,17 +57,12 @@ class WorkNoticeIndexPage(AliasRestrictionsMixin, Page):
 
     template = "pages/work_notice_index_page.html"
 
+    listing_summary_field = "intro"
+    listing_date_field = ""
+
     class Meta:
         verbose_name = _("work notices index")
         verbose_name_plural = _("work notices indexes")
-
-    @property
-    def listing_summary(self):
-        return self.intro
-
-    @property
-    def listing_date(self):
-        return None
 
     def get_context(self, request, *args, **kwargs):
         from news.forms import NoticeFilterForm
@@ -85,9 +76,7 @@ class WorkNoticeIndexPage(AliasRestrictionsMixin, Page):
         elif form.is_bound:
             context["filter_invalid"] = True
         context["filter_form"] = form
-        query = request.GET.copy()
-        query.pop("page", None)
-        context["filter_query"] = query.urlencode()
+        context["filter_query"] = query_without_page(request)
         context["notices"] = paginate(request, notices, NOTICES_PER_PAGE)
         context["map_points"] = [
             notice.map_point for notice in context["notices"] if notice.coordinates
@@ -125,7 +114,7 @@ class WorkNoticeForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class WorkNoticePage(AliasRestrictionsMixin, Page):
+class WorkNoticePage(BasePage):
     """A road work, closure or other work, shown in exactly the kernen it affects."""
 
     summary = models.TextField(
@@ -218,6 +207,9 @@ class WorkNoticePage(AliasRestrictionsMixin, Page):
 
     template = "pages/work_notice_page.html"
 
+    listing_summary_field = "summary"
+    listing_date_field = "start_date"
+
     # Page cache (pagecache/): a notice shows on the pages of every kern it targets.
     def cache_related_tags(self):
         from kernen.models import KernPage
@@ -231,14 +223,6 @@ class WorkNoticePage(AliasRestrictionsMixin, Page):
     class Meta:
         verbose_name = _("work notice")
         verbose_name_plural = _("work notices")
-
-    @property
-    def listing_summary(self):
-        return self.summary
-
-    @property
-    def listing_date(self):
-        return self.start_date
 
     @property
     def current_status(self):

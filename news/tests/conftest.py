@@ -5,6 +5,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from wagtail.test.utils.form_data import inline_formset, rich_text
+
 import pytest
 
 from kernen.data import DATA_FILE
@@ -31,6 +33,27 @@ def make_news():
         return NewsPageFactory(parent=index, title=title, date=date, **fields)
 
     return make
+
+
+def notice_fields(title, slug, **extra):
+    """The fields of the admin's add form of a work notice (before ``nested_form_data``); no
+    kernen and not for all kernen unless ``extra`` says so."""
+    return {
+        "title": title,
+        "slug": slug,
+        "summary": "De weg gaat open voor nieuwe leidingen.",
+        "body": rich_text("<p>Meer uitleg.</p>"),
+        "start_date": "2030-01-10",
+        "end_date": "2030-01-20",
+        "status": "",
+        "location_text": "Dorpsstraat",
+        "coordinates": "",
+        "impact": "road_closed",
+        "detour": "",
+        "contact": "",
+        "comments": inline_formset([]),
+        **extra,
+    }
 
 
 @pytest.fixture

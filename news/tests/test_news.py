@@ -57,6 +57,22 @@ def test_news_index_paginates_and_a_page_past_the_end_is_a_404(client, beesd, ma
     assert "Pagina niet gevonden" in client.get("/beesd/nieuws/?page=99").content.decode()
 
 
+def test_the_pager_is_called_pagina_and_old_page_links_still_work(client, beesd, make_news, today):
+    for number in range(12):
+        make_news(beesd, f"Bericht {number:02d}", today - timedelta(days=number))
+
+    first = client.get("/beesd/nieuws/").content.decode()
+    second = client.get("/beesd/nieuws/?pagina=2").content.decode()
+    old = client.get("/beesd/nieuws/?page=2").content.decode()
+
+    assert 'href="?pagina=2" rel="next"' in first
+    assert "Bericht 11" in second and "Bericht 00" not in second
+    assert 'href="?pagina=1" rel="prev"' in second
+    assert "Bericht 11" in old and "Bericht 00" not in old
+    assert client.get("/beesd/nieuws/?pagina=3").status_code == 404
+    assert "Pagina niet gevonden" in client.get("/beesd/nieuws/?pagina=twee").content.decode()
+
+
 def test_kern_news_index_shows_only_its_own_kern(client, beesd, heukelum, make_news, today):
     make_news(beesd, "Beesd viert feest", today)
     make_news(heukelum, "Heukelum krijgt bankjes", today)

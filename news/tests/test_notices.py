@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import nested_form_data
 
 import feedparser
 import pytest
@@ -22,6 +22,7 @@ from news.constants import KERN_PANEL_NOTICES
 from news.models import MunicipalityNewsIndexPage, WorkNoticeIndexPage, WorkNoticePage
 from news.models.notices import make_point
 from news.queries import notices_for_kern
+from news.tests.conftest import notice_fields
 from tests.test_pages import HOME_PAGE_QUERIES
 from tests.test_pages import KERN_PAGE_QUERIES as FULL_KERN_PAGE_QUERIES
 
@@ -378,23 +379,7 @@ def test_only_communicatie_and_admins_may_add_and_publish_notices(
 
 
 def notice_form(title, kernen=(), all_kernen=False, **extra):
-    data = {
-        "title": title,
-        "slug": slugify(title),
-        "summary": "De weg gaat open voor nieuwe leidingen.",
-        "body": rich_text("<p>Meer uitleg.</p>"),
-        "start_date": "2030-01-10",
-        "end_date": "2030-01-20",
-        "status": "",
-        "location_text": "Dorpsstraat",
-        "coordinates": "",
-        "impact": "road_closed",
-        "detour": "",
-        "contact": "",
-        "comments": inline_formset([]),
-        "action-publish": "publish",
-        **extra,
-    }
+    data = notice_fields(title, slugify(title), **{"action-publish": "publish", **extra})
     if all_kernen:
         data["all_kernen"] = "on"
     data = nested_form_data(data)

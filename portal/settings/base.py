@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # Django's own form templates, for FORM_RENDERER below
     "django.contrib.sitemaps",
     # Libraries
     "wagtailgeowidget",  # news: the map picker of work notices
@@ -140,6 +141,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render their fields with the project's templates (templates/django/forms/): one markup
+# for a field, its help text and its error, with aria-invalid and aria-describedby.
+FORM_RENDERER = "home.forms.FormRenderer"
 
 # Database: SQLite next to the code unless DATABASE_URL names another (PostgreSQL in CI and
 # production).

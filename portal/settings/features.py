@@ -97,9 +97,23 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # regained the cache, and at least every this many seconds (one small query; 0 = only then).
 PAGE_CACHE_CHECK_SECONDS = env_int("PAGE_CACHE_CHECK_SECONDS", 1)
 # Query parameters the public pages use (filters, pager). A request with any other parameter
-# is served fresh and not stored, so no one can fill the cache with variants of a page.
+# is served fresh and not stored, so no one can fill the cache with variants of a page. The
+# pager's "pagina" was "page" before (still read, and the search's pager); "theme" of the
+# inspiration overview is now "thema" (the old name redirects).
 PAGE_CACHE_QUERY_PARAMS = frozenset(
-    {"page", "kern", "theme", "thema", "groep", "status", "samen", "periode", "van", "naar"}
+    {
+        "pagina",
+        "page",
+        "kern",
+        "thema",
+        "theme",
+        "groep",
+        "status",
+        "samen",
+        "periode",
+        "van",
+        "naar",
+    }
 )
 # A CDN in front, purged on publish through wagtail.contrib.frontend_cache: an HTTP purger
 # (Varnish, nginx) at FRONTEND_CACHE_URL and/or Cloudflare.

@@ -56,8 +56,8 @@ PERMISSIONS_POLICY = {
 # Content-Security-Policy (django-csp 4). The public site: scripts and style sheets from our own
 # origin only, no inline scripts and no nonces (public pages are cached for anonymous visitors,
 # a nonce would be cached with them); style attributes are allowed (chart colours, Leaflet).
-# The <style> of templates/500.html is allowed by its hash (tests/test_security_headers.py
-# fails when the style changes without the hash).
+# The <style> of templates/base_error.html (the 400 and 500 pages) is allowed by its hash
+# (tests/test_security_headers.py fails when the style changes without the hash).
 PDOK_TILES = "https://service.pdok.nl"
 ERROR_PAGE_STYLE_HASH = "'sha256-G91W5JTG7dbmfbXACWKldWystpvyxr6A2LeenQtcvbM='"
 CSP_EXTRA_IMG_SRC = env_list("CSP_EXTRA_IMG_SRC")  # e.g. the object storage serving media

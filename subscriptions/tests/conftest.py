@@ -12,10 +12,9 @@ from wagtail.models import Page
 import pytest
 
 from home.factories import PageFactory
-from subscriptions import sources as registry
 from subscriptions.constants import Kind
 from subscriptions.factories import SubscriberFactory
-from subscriptions.sources import Source, pages_under_kernen
+from subscriptions.sources import HOOK, Source, pages_under_kernen
 
 #: Slug prefix of a plain test page → the kind of item it stands for.
 PREFIXES = {"werk-": Kind.WORKS, "nieuws-": Kind.NEWS, "act-": Kind.ACTIVITIES}
@@ -37,8 +36,9 @@ def is_urgent(page):
 
 
 @pytest.fixture
-def test_sources(monkeypatch):
-    """Only the test sources, whatever apps are installed."""
+def test_sources(only_hooks):
+    """Only the test sources, whatever apps are installed: for one test they are all that the
+    ``subscription_sources`` hook gives."""
     sources = {
         source.name: source
         for source in (
@@ -47,7 +47,7 @@ def test_sources(monkeypatch):
             plain_source("act-", Kind.ACTIVITIES),
         )
     }
-    monkeypatch.setattr(registry, "_registry", sources)
+    only_hooks(HOOK, lambda: list(sources.values()))
     return sources
 
 

@@ -1,5 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from wagtail.models import Locale
+
 from home.models import HomePage
 from kernen.constants import RolloutStatus
 from kernen.provisioning import provision_kern
@@ -21,17 +23,28 @@ class Command(BaseCommand):
         parser.add_argument("--status", choices=RolloutStatus.values, default=RolloutStatus.PLANNED)
 
     def handle(self, *args, name, municipality, slug, status, **options):
-        homes = HomePage.objects.all()
+        # A municipality is a Dutch home page; its English and Polish copies are the same one.
+        homes = HomePage.objects.filter(locale=Locale.get_default()).order_by("title")
         if municipality:
             homes = homes.filter(municipality_name__iexact=municipality)
-        homes = list(homes[:2])
+        homes = list(homes)
         if not homes:
+            known = ", ".join(
+                HomePage.objects.filter(locale=Locale.get_default()).values_list(
+                    "municipality_name", flat=True
+                )
+            )
             raise CommandError(
-                "Geen gemeente gevonden. Maak die eerst aan met provision_municipality "
+                f"Geen gemeente “{municipality}” gevonden; er zijn: {known}."
+                if municipality and known
+                else "Geen gemeente gevonden. Maak die eerst aan met provision_municipality "
                 "of laad de demo met load_demo."
             )
         if len(homes) > 1:
-            raise CommandError("Er zijn meerdere gemeenten: kies er een met --municipality.")
+            names = ", ".join(home.municipality_name for home in homes)
+            raise CommandError(
+                f"Er zijn meerdere gemeenten ({names}): kies er een met --municipality."
+            )
         kern, report = provision_kern(homes[0], name, slug=slug, rollout_status=status)
         for line in report.created:
             self.stdout.write(f"  + {line}")
