@@ -106,6 +106,9 @@ MIDDLEWARE = [
     # an unprefixed URL is always Dutch (i18n_patterns with prefix_default_language=False).
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Anonymous same-origin POSTs to the public forms pass Django's CSRF check without the
+    # token, so that their pages can be cached (security.csrf, docs/security.md).
+    "security.csrf.PublicFormOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # security: request.user.is_verified() (django-otp), then the second step for the users
