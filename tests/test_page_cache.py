@@ -97,6 +97,29 @@ def test_second_anonymous_request_comes_from_the_cache_without_queries(client, b
     assert second["Cache-Control"] == "public, max-age=0, must-revalidate"
 
 
+def test_a_hit_carries_the_headers_of_the_rendered_page(client, languages, beesd):
+    """The cache answers before the session, locale and CSRF middleware run; what they add
+    to a page (language, Vary) is stored with it, the security headers are added to both."""
+    for url in ("/beesd/", "/en/beesd/"):
+        first = client.get(url)
+        hit = assert_cached(client, url)
+        for header in (
+            "Content-Language",
+            "Vary",
+            "Content-Security-Policy",
+            "X-Frame-Options",
+            "Cache-Control",
+        ):
+            assert hit.get(header) == first.get(header), (url, header)
+        assert not hit.cookies
+    assert client.get("/en/beesd/")["Content-Language"] == "en"
+    # An English browser on an unprefixed URL gets the Dutch page, as the locale middleware
+    # would choose: the key's language comes from the URL.
+    dutch = client.get("/beesd/", HTTP_ACCEPT_LANGUAGE="en")
+    assert dutch["X-Page-Cache"] == "hit"
+    assert dutch["Content-Language"] == "nl"
+
+
 def test_head_is_served_from_the_cached_get(client, beesd):
     client.get("/beesd/")
     response = client.head("/beesd/")

@@ -101,6 +101,9 @@ MIDDLEWARE = [
     # security: a NUL byte anywhere in a request gets a 400 before sessions or any view pass
     # it to the database (PostgreSQL refuses text that holds one).
     "security.middleware.NulByteMiddleware",
+    # The page cache answers anonymous visitors here, before sessions, language, CSRF, login
+    # and messages do any work; on the way out it sees what they added (cookies, headers).
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix (/en/, /pl/);
     # an unprefixed URL is always Dutch (i18n_patterns with prefix_default_language=False).
@@ -116,9 +119,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "security.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # After session, auth, locale and messages: it needs the visitor and the language, and
-    # must see a response before they add cookies to it.
-    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # security: django-axes turns a locked-out login into its Dutch 429 page; last, as axes asks.
