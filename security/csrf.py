@@ -100,7 +100,10 @@ class PublicFormOriginMiddleware:
             pass
         if origin in self._django.allowed_origins_exact:
             return True
-        parts = urlsplit(origin)
+        try:
+            parts = urlsplit(origin)
+        except ValueError:
+            return False
         return any(
             is_same_domain(parts.netloc, host)
             for host in self._django.allowed_origin_subdomains.get(parts.scheme, ())

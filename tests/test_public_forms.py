@@ -124,9 +124,10 @@ def test_a_new_visitor_posts_a_cached_form_from_this_site(
         {"HTTP_ORIGIN": SITE, "HTTP_SEC_FETCH_SITE": "cross-site"},
         {"HTTP_REFERER": f"{EVIL}/form/"},
         {"HTTP_ORIGIN": "null"},
+        {"HTTP_ORIGIN": "http://[", "HTTP_SEC_FETCH_SITE": "same-origin"},
         {},  # nothing says where the form was
     ],
-    ids=["origin", "origin-and-fetch", "fetch-site", "referer", "null", "no-headers"],
+    ids=["origin", "origin-and-fetch", "fetch-site", "referer", "null", "malformed", "no-headers"],
 )
 def test_a_cross_site_post_is_refused_and_stores_nothing(
     visitor, forms, kind, headers, django_capture_on_commit_callbacks
