@@ -33,3 +33,10 @@ class InterestKind(models.TextChoices):
 #: Sign-ups and interest registrations per IP address per hour.
 SIGNUP_RATE_LIMIT = 5
 SIGNUP_RATE_WINDOW = 60 * 60
+
+#: Action points per theme on a kernagenda page; a longer theme links to its own list, which
+#: shows KERNAGENDA_GROUP_SIZE points a page.
+KERNAGENDA_PREVIEW = 6
+KERNAGENDA_GROUP_SIZE = 20
+#: The ``groep`` of the action points without a theme.
+NO_THEME_GROUP = "overig"

@@ -2,9 +2,15 @@
 
 import re
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import RowNumber
 
-from agenda.constants import InterestKind
+from agenda.constants import (
+    KERNAGENDA_GROUP_SIZE,
+    KERNAGENDA_PREVIEW,
+    NO_THEME_GROUP,
+    InterestKind,
+)
 from agenda.models.participation import Interest, SignUp
 from home.queries import public
 from kernen.models import KernPage
@@ -119,3 +125,56 @@ def similar_action_points(point):
         .select_related("kern")
         .order_by("-last_published_at")[:SIMILAR_LIMIT]
     )
+
+
+#: What a kernagenda's list of points shows: no page body, no revision data.
+LISTED_FIELDS = (
+    "id", "title", "url_path", "locale_id", "alias_of_id", "kern_id", "theme_id", "status",
+    "joint_purchase", "summary", "kern__title", "theme__name", "theme__slug",
+    "theme__sort_order",
+)  # fmt: skip
+
+
+def kernagenda_groups(points, group=None, number=1):
+    """``points`` grouped by theme, at most KERNAGENDA_PREVIEW of each theme, in one query
+    (plus one for the joint kernen of those shown), however many points there are.
+
+    Returns ``(groups, total)``: each group a dict with the theme's ``name`` and ``slug``
+    (None: no theme), its ``total`` and the ``points`` shown; ``total`` counts the points in
+    all groups. With ``group`` (a theme's slug, or NO_THEME_GROUP) only that theme, its
+    ``number``-th page of KERNAGENDA_GROUP_SIZE."""
+    size = KERNAGENDA_GROUP_SIZE if group else KERNAGENDA_PREVIEW
+    if group == NO_THEME_GROUP:
+        points = points.filter(theme__isnull=True)
+    elif group:
+        points = points.filter(theme__slug=group)
+    first = (number - 1) * size if group else 0
+    ranked = (
+        with_last_update(points)
+        .select_related("theme", "kern")
+        .only(*LISTED_FIELDS)
+        .prefetch_related(joint_kernen_prefetch())
+        .annotate(
+            place=Window(
+                RowNumber(), partition_by=F("theme_id"), order_by=[F("title").asc(), F("pk").asc()]
+            ),
+            group_total=Window(Count("pk"), partition_by=F("theme_id")),
+        )
+        .filter(place__gt=first, place__lte=first + size)
+        .order_by("theme__sort_order", "theme__name", "title", "pk")
+    )
+    groups = {}
+    for point in ranked:
+        theme = point.theme if point.theme_id else None
+        key = theme.slug if theme else NO_THEME_GROUP
+        if key not in groups:
+            groups[key] = {
+                "name": theme.name if theme else None,
+                "slug": key,
+                "sort": (theme is None, theme.sort_order if theme else 0),
+                "total": point.group_total,
+                "points": [],
+            }
+        groups[key]["points"].append(point)
+    ordered = sorted(groups.values(), key=lambda group: group["sort"])  # no theme last
+    return ordered, sum(group["total"] for group in ordered)

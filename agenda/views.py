@@ -3,20 +3,34 @@
 pages it gets are its arguments, its querysets come from ``agenda.queries``."""
 
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, Sum
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from agenda import charts, queries
-from agenda.constants import SIGNUP_RATE_LIMIT, SIGNUP_RATE_WINDOW, InterestKind, Status
+from agenda.constants import (
+    KERNAGENDA_GROUP_SIZE,
+    NO_THEME_GROUP,
+    SIGNUP_RATE_LIMIT,
+    SIGNUP_RATE_WINDOW,
+    InterestKind,
+    Status,
+)
 from agenda.forms import InterestForm, KernagendaFilterForm, OverviewFilterForm, SignUpForm
 from agenda.models.themes import Theme
 from agenda.tasks import send_signup_notification
 from agenda.versions import compare, snapshot
-from home.pagination import paginate, query_without_page
+from home.pagination import (
+    OLD_PAGE_PARAMETER,
+    PAGE_PARAMETER,
+    page_number,
+    paginate,
+    query_without_page,
+)
 from home.queries import public
 from kernen.models import KernPage
 from security.ratelimit import client_address, hit
@@ -86,10 +100,21 @@ def kernagenda_points(kern):
 
 
 def kernagenda_index(request, page):
+    """The points of a kernagenda by theme, at most KERNAGENDA_PREVIEW of each with a link to
+    the rest; ``?groep=<theme>`` shows one theme, KERNAGENDA_GROUP_SIZE a page (``&pagina=``)."""
     kern = kern_of(page)
     themes = list(Theme.objects.all())
     form = KernagendaFilterForm(request.GET or None, themes=themes)
-    points = kernagenda_points(kern)
+    group = request.GET.get("groep") or None
+    if group and group not in {theme.slug for theme in themes} | {NO_THEME_GROUP}:
+        raise Http404(_("This theme does not exist."))
+    number = 1
+    if group:
+        try:
+            number = max(int(page_number(request)), 1)
+        except ValueError as error:
+            raise Http404(_("This page number is not valid.")) from error
+    points = queries.action_points_for_kern(kern)
     status = 200
     if form.is_bound:
         if form.is_valid():
@@ -97,15 +122,28 @@ def kernagenda_index(request, page):
         else:
             status = 400
             points = points.none()
-    points = list(points)
+    groups, total = queries.kernagenda_groups(points, group, number)
+    # The pager checks the number against the total (a page past the end is a 404).
+    page_obj = paginate(request, [], KERNAGENDA_GROUP_SIZE, count=total) if group else None
+    kept = request.GET.copy()
+    for parameter in ("groep", PAGE_PARAMETER, OLD_PAGE_PARAMETER):
+        kept.pop(parameter, None)
+    kept = [(key, value) for key, value in kept.items()]
+    for item in groups:
+        item["name"] = item["name"] or NO_THEME
+        item["more_query"] = urlencode([*kept, ("groep", item["slug"])])
     return render(
         request,
         page,
         status=status,
         kern=kern,
         form=form,
-        groups=group_by_theme(points),
-        number=len(points),
+        groups=groups,
+        number=total,
+        group=group,
+        page_obj=page_obj,
+        extra_query=urlencode([*kept, ("groep", group)]) if group else "",
+        all_query=urlencode(kept),
         versions=list(page.versions.defer("points")),
         filtered=form.is_bound,
     )

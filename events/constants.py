@@ -26,5 +26,8 @@ PAGE_SIZE = 20
 #: How many registrations one IP address may send in RATE_LIMIT_WINDOW seconds.
 RATE_LIMIT_COUNT = 5
 RATE_LIMIT_WINDOW = 10 * 60
-#: How far back the calendar feeds reach.
-FEED_PAST_DAYS = 60
+#: What a calendar feed holds: activities that ended at most FEED_PAST_DAYS ago and those
+#: starting within FEED_AHEAD_DAYS, at most FEED_MAX_EVENTS of them (the coming ones first).
+FEED_PAST_DAYS = 30
+FEED_AHEAD_DAYS = 365
+FEED_MAX_EVENTS = 100

@@ -1,11 +1,18 @@
-"""iCalendar (RFC 5545) files of activities, built with the ``icalendar`` library."""
+"""iCalendar (RFC 5545) files of activities, built with the ``icalendar`` library.
 
-from datetime import UTC, timedelta
+Serialising an event (escaping, line folding) is most of a feed's cost, so each VEVENT's text
+is kept in the cache, keyed by the activity's revision and its address: a feed of cached
+activities costs one cache read. The VTIMEZONE of a span of years is kept in the process."""
 
+import hashlib
+from datetime import UTC, date, timedelta
+from functools import lru_cache
+
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 
-from icalendar import Event, vGeo, vText
+from icalendar import Event, Timezone, vGeo, vText
 
 from events.models.pages import LOCAL_TZ
 from home.ical import ical_response, new_calendar
@@ -48,17 +55,57 @@ def build_event(event, request) -> Event:
     return item
 
 
-def build_calendar(events, name: str, request) -> bytes:
-    calendar = new_calendar(name, "Activiteiten")
-    events = list(events)
+#: How long a built VEVENT stays in the cache; a new revision or address makes a new key.
+EVENT_CACHE_SECONDS = 24 * 60 * 60
+END = b"END:VCALENDAR\r\n"
+
+
+def event_cache_key(event, request) -> str:
+    """Changes with everything the VEVENT shows: the revision (content), the publication time
+    (DTSTAMP), the page's address (URL, moved or renamed kern) and the host (UID)."""
+    published = event.last_published_at.timestamp() if event.last_published_at else ""
+    where = f"{request.get_host()}|{event.get_full_url(request)}"
+    digest = hashlib.sha256(where.encode()).hexdigest()[:16]
+    return f"ical:event:{event.pk}:{event.latest_revision_id}:{published}:{digest}"
+
+
+def events_text(events, request) -> bytes:
+    """The VEVENTs of ``events``, serialised: from the cache where built before."""
+    if getattr(request, "is_preview", False) or not all(e.live_revision_id for e in events):
+        # A preview or an unpublished page has no published revision to key on: built afresh.
+        return b"".join(build_event(event, request).to_ical() for event in events)
+    keys = {event.pk: event_cache_key(event, request) for event in events}
+    cached = cache.get_many(keys.values())
+    built = {}
     for event in events:
-        calendar.add_component(build_event(event, request))
-    if events:
+        if keys[event.pk] not in cached:
+            built[keys[event.pk]] = build_event(event, request).to_ical()
+    if built:
+        cache.set_many(built, EVENT_CACHE_SECONDS)
+    return b"".join(cached.get(keys[e.pk]) or built[keys[e.pk]] for e in events)
+
+
+@lru_cache(maxsize=32)
+def timezone_text(first_year: int, last_year: int) -> bytes:
+    """The VTIMEZONE of Europe/Amsterdam for whole years: the same few spans serve every feed."""
+    zone = Timezone.from_tzid(
+        LOCAL_TZ.key, first_date=date(first_year, 1, 1), last_date=date(last_year, 12, 31)
+    )
+    return zone.to_ical()
+
+
+def build_calendar(events, name: str, request) -> bytes:
+    events = list(events)
+    envelope = new_calendar(name, "Activiteiten").to_ical()
+    parts = [envelope.removesuffix(END)]
+    if any(not event.all_day for event in events):
         # Time zone rules from a year before the first activity to a year after the last.
         first = min(event.start for event in events).date() - timedelta(days=366)
         last = max(event.end for event in events).date() + timedelta(days=366)
-        calendar.add_missing_timezones(first_date=first, last_date=last)
-    return calendar.to_ical()
+        parts.append(timezone_text(first.year, last.year))
+    parts.append(events_text(events, request))
+    parts.append(END)
+    return b"".join(parts)
 
 
 def calendar_response(events, name: str, request, filename: str | None = None) -> HttpResponse:

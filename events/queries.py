@@ -2,9 +2,10 @@
 
 from datetime import datetime, time, timedelta
 
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
-from events.constants import FEED_PAST_DAYS, LOCAL_TZ, Period
+from events.constants import FEED_AHEAD_DAYS, FEED_MAX_EVENTS, FEED_PAST_DAYS, LOCAL_TZ, Period
 from home.queries import public
 
 
@@ -55,7 +56,19 @@ def in_period(events, period: str, now=None):
     return events.filter(start__lt=period_end(period, now))
 
 
-def for_feed(events, now=None):
-    """What a calendar feed holds: everything coming and the recent past."""
-    since = (now or timezone.now()) - timedelta(days=FEED_PAST_DAYS)
-    return events.filter(end__gte=since).order_by("start", "pk")
+def for_feed(events, now=None) -> list:
+    """What a calendar feed holds, in one query and the same size on any site: the activities
+    of the coming FEED_AHEAD_DAYS and of the last FEED_PAST_DAYS, at most FEED_MAX_EVENTS.
+    When there are more, the coming ones go first (the nearest first), then the recent past
+    (the latest first). Returned in order of start."""
+    now = now or timezone.now()
+    window = events.filter(
+        end__gte=now - timedelta(days=FEED_PAST_DAYS),
+        start__lt=now + timedelta(days=FEED_AHEAD_DAYS),
+    )
+    coming = Q(end__gte=now)
+    coming_first = Case(When(coming, then=Value(0)), default=Value(1))
+    # The coming ones by ascending start; the past ones (no key here) by descending start.
+    coming_start = Case(When(coming, then=F("start")), default=None)
+    chosen = window.order_by(coming_first, coming_start.asc(), F("start").desc(), "pk")
+    return sorted(chosen[:FEED_MAX_EVENTS], key=lambda event: (event.start, event.pk))

@@ -192,8 +192,28 @@ def translate_published_page(sender, instance, **kwargs):
     A publication scheduled for later sends ``page_published`` too, with the page not live yet:
     its aliases wait until it goes live (Wagtail makes every alias live at once, so an alias
     made now would show the page in /en/ and /pl/ before its time)."""
-    if instance.live:
-        ensure_translations(instance)
+    if not instance.live or kwargs.get("alias"):
+        return
+    made = ensure_translations(instance)
+    if made:
+        _skip_in_update_of_aliases(instance, [alias.pk for alias in made])
+
+
+def _skip_in_update_of_aliases(page: Page, alias_ids: list[int]) -> None:
+    """Right after sending ``page_published``, Wagtail's publish calls ``update_aliases`` on
+    the same object, which would write the content of the aliases made a moment ago from that
+    very content once more (a save, the child relations, the many-to-many rows, a signal and
+    search indexing per alias: about a third of a publish's queries). This once, that call
+    leaves them out; aliases that existed before are updated as always."""
+    update = page.update_aliases
+
+    def update_aliases(*, revision=None, _content=None, _updated_ids=None):
+        del page.update_aliases
+        return update(
+            revision=revision, _content=_content, _updated_ids=[*(_updated_ids or []), *alias_ids]
+        )
+
+    page.update_aliases = update_aliases
 
 
 def synchronised(*names: str) -> list[SynchronizedField]:

@@ -179,6 +179,10 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
     stores nothing.
     """
 
+    #: Anonymous visitors post its form without a CSRF token, from this site only
+    #: (security.csrf): its page holds no token, so the page cache can keep it.
+    public_form = True
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
     thank_you_text = RichTextField(
         _("thank-you text"),

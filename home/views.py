@@ -29,11 +29,7 @@ def serve(request, path):
     Wagtail's view takes the home page from ``site.root_page.localized``, which asks the
     database for the active Locale on every request; ``home.locales.localized`` knows it
     without a query, and needs none at all on a Dutch page."""
-    site = Site.find_for_request(request)
-    if site is None:
-        raise Http404
-    home = localized(site.root_page).specific
-    page, args, kwargs = home.route(request, [part for part in path.split("/") if part])
+    page, args, kwargs = route(request, path)
 
     on_serve_chain = serve_chain
     for fn in reversed(hooks.get_hooks("on_serve_page")):
@@ -45,6 +41,28 @@ def serve(request, path):
             return result
 
     return on_serve_chain(page, request, args, kwargs)
+
+
+def route(request, path):
+    """``(page, args, kwargs)`` of ``path``, found once a request (kept on it)."""
+    found = getattr(request, "_portal_route", None)
+    if found is None or found[0] != path:
+        site = Site.find_for_request(request)
+        if site is None:
+            raise Http404
+        home = localized(site.root_page).specific
+        found = (path, home.route(request, [part for part in path.split("/") if part]))
+        request._portal_route = found
+    return found[1]
+
+
+def routed_page(request, path):
+    """The page ``path`` goes to: what the CSRF check asks of a POST (security.csrf)."""
+    return route(request, path)[0]
+
+
+#: The CSRF check finds a public form's page through it (security.csrf.ROUTED_PAGE).
+serve.routed_page = routed_page
 
 
 def authenticate_with_password(request, page_view_restriction_id, page_id):

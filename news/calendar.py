@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -11,7 +12,7 @@ from icalendar import Event, vGeo
 
 from home.ical import new_calendar
 from news import queries
-from news.constants import CALENDAR_DAYS_BACK
+from news.constants import CALENDAR_DAYS_AHEAD, CALENDAR_DAYS_BACK, CALENDAR_MAX_NOTICES
 from news.links import absolute_url
 
 
@@ -23,8 +24,16 @@ def notice_uid(notice, host):
 def kern_notices_calendar(kern, request):
     site = Site.find_for_request(request)
     host = site.hostname if site else request.get_host().split(":")[0]
-    since = timezone.localdate() - timedelta(days=CALENDAR_DAYS_BACK)
-    notices = queries.notices_for_kern(kern).filter(end_date__gte=since).order_by("start_date")
+    today = timezone.localdate()
+    window = queries.notices_for_kern(kern).filter(
+        end_date__gte=today - timedelta(days=CALENDAR_DAYS_BACK),
+        start_date__lte=today + timedelta(days=CALENDAR_DAYS_AHEAD),
+    )
+    # The same size on any site: when there are more, the finished ones go first, the oldest
+    # first; then the farthest ahead.
+    finished_last = Case(When(Q(end_date__lt=today), then=Value(1)), default=Value(0))
+    chosen = window.order_by(finished_last, "start_date", "pk")[:CALENDAR_MAX_NOTICES]
+    notices = sorted(chosen, key=lambda notice: (notice.start_date, notice.pk))
 
     calendar = new_calendar(_("Work notices in %(kern)s") % {"kern": kern.title}, _("Work notices"))
     for notice in notices:

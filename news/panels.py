@@ -1,7 +1,7 @@
 """What the news app shows on the kern pages and the municipality's home page: one query each."""
 
 from news import queries
-from news.constants import HOME_PANEL_NEWS, KERN_PANEL_NEWS
+from news.constants import HOME_PANEL_NEWS, KERN_PANEL_NEWS, KERN_PANEL_NOTICES
 
 
 def kern_news(kern, request):
@@ -12,7 +12,7 @@ def kern_news(kern, request):
 
 
 def kern_notices(kern, request):
-    notices = list(queries.current_notices_for_kern(kern))
+    notices = list(queries.current_notices_for_kern(kern)[:KERN_PANEL_NOTICES])
     if not notices:
         return None
     kern_url = kern.get_url(request)

@@ -9,13 +9,19 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.translation import get_language
+from django.utils.translation import activate, get_language, get_language_from_path
 
 from pagecache.cdn import cdn_configured
 from pagecache.invalidation import GENERATION, invalidations_applied
 from pagecache.tags import tag_key
 
 _PERSONAL_COOKIES = ("messages",)
+
+
+def language_of(request) -> str:
+    """The language LocaleMiddleware will activate for ``request``: the URL's prefix (/en/,
+    /pl/), else Dutch (i18n_patterns with prefix_default_language=False, docs/i18n.md)."""
+    return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
 
 
 def cache_seconds() -> int:
@@ -25,9 +31,10 @@ def cache_seconds() -> int:
 class PageCacheMiddleware:
     """Serve and store anonymous responses; mark personal ones private.
 
-    Place it after the session, authentication, locale and messages middleware: it needs to
-    know the language and whether a visitor is logged in, and it must see a response before
-    those middleware add cookies to it.
+    Place it before the session, locale, CSRF, authentication and messages middleware: a hit
+    is answered before they run (bench/cache_hit.py), and on the way out the response it
+    stores holds what they added (a cookie from any of them keeps it out of the cache). The
+    language of the key comes from the URL, as the locale middleware takes it.
     """
 
     def __init__(self, get_response):
@@ -35,7 +42,10 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         seconds = cache_seconds()
-        key = self._key(request) if seconds > 0 and self._anonymous_request(request) else None
+        key = language = None
+        if seconds > 0 and self._anonymous_request(request):
+            language = language_of(request)
+            key = self._key(request, language)
         generation = None
         if key is not None:
             found = cache.get_many([key, GENERATION])
@@ -44,6 +54,10 @@ class PageCacheMiddleware:
             if entry is not None and invalidations_applied():
                 response = self._from_entry(entry)
                 if response is not None:
+                    # The language of the page, active as after LocaleMiddleware, for what
+                    # runs after the response in this thread (signals, logging).
+                    activate(language)
+                    request.LANGUAGE_CODE = language
                     return response
 
         response = self.get_response(request)
@@ -82,12 +96,13 @@ class PageCacheMiddleware:
             for name in request.GET
         )
 
-    def _key(self, request) -> str:
+    def _key(self, request, language=None) -> str:
+        """``language``: of the URL (``language_of``); the active one when not given."""
         query = urlencode(sorted(request.GET.lists()), doseq=True)
         # Today's date: listings of current notices and coming activities change at midnight.
         parts = [
             request.get_host(),
-            get_language() or "",
+            language or get_language() or "",
             timezone.localdate().isoformat(),
             request.path,
             query,

@@ -19,6 +19,7 @@ is retried: redis-py's connections made by django-redis's pool retry nothing, an
 for invalidations it could not write when that number changes (``pagecache/invalidation.py``).
 """
 
+import hashlib
 import logging
 import threading
 import time
@@ -144,3 +145,11 @@ def connection_class(url: str):
     if url.startswith("unix://"):
         return CircuitBreakerUnixConnection
     return CircuitBreakerConnection
+
+
+def deployment_key_prefix(database: dict, secret_key: str) -> str:
+    """A cache key prefix of its own for each deployment: derived from where its database is
+    and from its SECRET_KEY, so two sites on one Redis never share keys (``CACHE_KEY_PREFIX``
+    overrides it)."""
+    where = "|".join(str(database.get(part) or "") for part in ("ENGINE", "HOST", "PORT", "NAME"))
+    return "kp-" + hashlib.sha256(f"{where}|{secret_key}".encode()).hexdigest()[:12]

@@ -5,13 +5,14 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.core.signals import setting_changed
 from django.http import JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from csp.constants import HEADER, HEADER_REPORT_ONLY
-from csp.middleware import CSPMiddleware, PolicyParts
+from csp.middleware import CheckableLazyObject, CSPMiddleware, PolicyParts
 from csp.utils import default_config
 
 from security import twofactor
@@ -27,20 +28,70 @@ def in_stable_order(policy: str) -> str:
     return "; ".join(sorted(part.strip() for part in policy.split(";") if part.strip()))
 
 
+#: What a view or decorator sets on a response to change or drop its policy (django-csp).
+_RESPONSE_POLICY = tuple(
+    f"_csp_{name}{suffix}"
+    for name in ("config", "update", "replace", "exempt")
+    for suffix in ("", "_ro")
+)
+
+
+def _excluded_prefixes() -> bool:
+    """Whether a policy leaves some paths out (then the headers depend on the path)."""
+    return any(
+        (getattr(settings, name, None) or {}).get("EXCLUDE_URL_PREFIXES")
+        for name in ("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_REPORT_ONLY")
+    )
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware with the admin's own policy under ``CSP_ADMIN_URL_PREFIXES``
-    (``CONTENT_SECURITY_POLICY_ADMIN``); a view's own ``@csp_override`` still wins."""
+    (``CONTENT_SECURITY_POLICY_ADMIN``); a view's own ``@csp_override`` still wins.
+
+    A response without a nonce and without a policy of its own gets the same headers as the
+    last such response on the same side (public site or admin): they are built once a
+    process (and again when a setting changes), not on every response, page-cache hits
+    included (bench/cache_hit.py)."""
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self._plain_headers = {}
+        setting_changed.connect(self._forget)  # a weak reference: it goes with the middleware
+
+    def _forget(self, **kwargs):
+        self._plain_headers.clear()
 
     def process_response(self, request, response):
-        if is_admin_path(request.path_info):
+        admin = is_admin_path(request.path_info)
+        if admin:
             # Wagtail's preview renders the page through the middleware again, for the page's
             # own URL: that inner pass set the public policy (frame-ancestors 'none'), which
             # would block the preview panel's frame.
             response.headers.pop(HEADER, None)
+        plain = (
+            not settings.DEBUG
+            and not _excluded_prefixes()
+            and getattr(request, "_csp_nonce", None) is None
+            and HEADER not in response.headers
+            and HEADER_REPORT_ONLY not in response.headers
+            and not any(hasattr(response, name) for name in _RESPONSE_POLICY)
+        )
+        known = self._plain_headers.get(admin) if plain else None
+        if known is not None:
+            for header, value in known.items():
+                response.headers[header] = value
+            request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+            return response
         response = super().process_response(request, response)
         for header in (HEADER, HEADER_REPORT_ONLY):
             if header in response.headers:
                 response.headers[header] = in_stable_order(response.headers[header])
+        if plain:
+            self._plain_headers[admin] = {
+                header: response.headers[header]
+                for header in (HEADER, HEADER_REPORT_ONLY)
+                if header in response.headers
+            }
         return response
 
     def get_policy_parts(self, request, response, report_only=False):

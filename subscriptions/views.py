@@ -17,7 +17,9 @@ from wagtail.models import Site
 from home.locales import default_locale
 from home.queries import public
 from kernen.models import KernPage
+from pagecache.tags import declare, site_tag
 from privacy import emaillinks
+from security.csrf import public_form
 from security.ratelimit import client_address, hit
 from subscriptions import tasks
 from subscriptions.constants import Kind
@@ -54,6 +56,7 @@ def message(request, title, text, status, template="pages/subscription_message.h
     )
 
 
+@public_form
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     kernen = kernen_of_site(request)
@@ -82,6 +85,10 @@ def subscribe(request):
                 status = 400
                 problem = _("We do not know this kern. Choose a kern from the list.")
         form = SubscribeForm(initial=initial, kernen=kernen)
+        site = Site.find_for_request(request)  # kept on the request: no query
+        if site is not None:
+            # The page lists the site's kernen; publishing one purges the site's tag.
+            declare(request, site_tag(site.root_page.path))
     return TemplateResponse(
         request, "pages/subscribe.html", {"form": form, "problem": problem}, status=status
     )

@@ -364,3 +364,36 @@ def test_english_and_polish_pages_cost_what_the_dutch_page_costs(
         assert response.status_code == 200, prefix + path
         assert queries <= dutch_queries + 1, (prefix + path, queries, dutch_queries)
         assert queries <= 15, (prefix + path, queries)
+
+
+def test_a_new_page_and_its_aliases_queue_reference_updates_for_rows_that_exist(
+    languages, beesd, monkeypatch
+):
+    """Wagtail queues a reference index update for every saved row, the photos of a story
+    included. The aliases of a new page are made once, so no photo row is made and replaced
+    within the same publication: a worker never looks for a row that is gone
+    (``InspirationGalleryImage.DoesNotExist``)."""
+    from wagtail import signal_handlers
+
+    from kernen.factories import InspirationPageFactory
+    from kernen.models import InspirationGalleryImage
+
+    queued = []
+
+    class Recorder:
+        @staticmethod
+        def enqueue(app_label, model_name, pk):
+            queued.append((model_name, pk))
+
+    monkeypatch.setattr(signal_handlers, "update_reference_index_task", Recorder)
+    story = InspirationPageFactory(
+        parent=InspirationIndexPage.objects.child_of(beesd).get(),
+        title="Verhaal met foto's",
+        photos=2,
+        photo_collection=beesd.collection,
+    )
+
+    photos = [pk for model_name, pk in queued if model_name == "inspirationgalleryimage"]
+    assert InspirationGalleryImage.objects.filter(page__alias_of=story).count() == 4
+    assert len(set(photos)) == 6  # two of the Dutch page, two of each alias
+    assert InspirationGalleryImage.objects.filter(pk__in=photos).count() == 6

@@ -97,6 +97,29 @@ def test_second_anonymous_request_comes_from_the_cache_without_queries(client, b
     assert second["Cache-Control"] == "public, max-age=0, must-revalidate"
 
 
+def test_a_hit_carries_the_headers_of_the_rendered_page(client, languages, beesd):
+    """The cache answers before the session, locale and CSRF middleware run; what they add
+    to a page (language, Vary) is stored with it, the security headers are added to both."""
+    for url in ("/beesd/", "/en/beesd/"):
+        first = client.get(url)
+        hit = assert_cached(client, url)
+        for header in (
+            "Content-Language",
+            "Vary",
+            "Content-Security-Policy",
+            "X-Frame-Options",
+            "Cache-Control",
+        ):
+            assert hit.get(header) == first.get(header), (url, header)
+        assert not hit.cookies
+    assert client.get("/en/beesd/")["Content-Language"] == "en"
+    # An English browser on an unprefixed URL gets the Dutch page, as the locale middleware
+    # would choose: the key's language comes from the URL.
+    dutch = client.get("/beesd/", HTTP_ACCEPT_LANGUAGE="en")
+    assert dutch["X-Page-Cache"] == "hit"
+    assert dutch["Content-Language"] == "nl"
+
+
 def test_head_is_served_from_the_cached_get(client, beesd):
     client.get("/beesd/")
     response = client.head("/beesd/")
@@ -142,6 +165,42 @@ def test_the_key_holds_host_path_query_and_language(rf):
 # What is never cached ----------------------------------------------------------------------
 
 
+def shared_cache(prefix):
+    """One cache store (as one Redis is) under the key prefix of one deployment."""
+    return override_settings(
+        CACHES={
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "shared",
+                "KEY_PREFIX": prefix,
+            }
+        }
+    )
+
+
+def test_two_deployments_on_one_cache_do_not_serve_each_others_pages(client, beesd):
+    with shared_cache("site-a"):
+        client.get("/beesd/")
+        assert_cached(client, "/beesd/")
+    with shared_cache("site-b"):
+        # The same host name and path: the other deployment's page is not served.
+        assert_fresh(client, "/beesd/")
+        assert_cached(client, "/beesd/")
+    with shared_cache("site-a"):
+        assert_cached(client, "/beesd/")
+
+
+def test_the_default_key_prefix_differs_per_database_and_secret_key():
+    from portal.cache import deployment_key_prefix
+
+    small = {"ENGINE": "django.db.backends.postgresql", "HOST": "db", "NAME": "kp_bench_small"}
+    large = {**small, "NAME": "kp_bench_large"}
+
+    assert deployment_key_prefix(small, "geheim") == deployment_key_prefix(dict(small), "geheim")
+    assert deployment_key_prefix(small, "geheim") != deployment_key_prefix(large, "geheim")
+    assert deployment_key_prefix(small, "geheim") != deployment_key_prefix(small, "anders")
+
+
 def test_a_logged_in_user_never_gets_or_fills_the_cache(client, beesd, beesd_editor):
     client.get("/beesd/")  # cached for anonymous visitors
     client.force_login(beesd_editor)
@@ -162,6 +221,10 @@ def test_a_request_with_a_session_cookie_bypasses_the_cache(client, beesd):
     assert queries > 0
 
 
+def test_a_theme_of_a_kernagenda_is_cached_like_its_page(client, beesd):
+    warm(client, "/beesd/kernagenda/?groep=groen", "/beesd/kernagenda/?groep=groen&page=1")
+
+
 def test_unknown_query_parameters_are_served_fresh_and_not_stored(client, beesd):
     assert_never_stored(client, "/beesd/?utm_source=krant")
     # Known parameters (filters, pager) are cached per value.
@@ -175,7 +238,8 @@ def test_the_pager_and_the_theme_filter_are_cached_by_their_new_and_old_names(cl
         assert_cached(client, url)
 
 
-def test_pages_with_a_form_are_never_cached(client, beesd):
+def test_pages_with_a_public_form_are_cached_without_a_token(client, beesd):
+    """The form's POST is checked by its origin instead (tests/test_public_forms.py)."""
     index = EventIndexPage.objects.child_of(beesd).get()
     start = timezone.now() + timedelta(days=3)
     publish(
@@ -190,9 +254,10 @@ def test_pages_with_a_form_are_never_cached(client, beesd):
             max_places=10,
         ),
     )
-    response = assert_never_stored(client, "/beesd/activiteiten/burendag/")
-    assert "csrfmiddlewaretoken" in response.content.decode()
-    assert "no-store" in response["Cache-Control"]
+    client.get("/beesd/activiteiten/burendag/")
+    response = assert_cached(client, "/beesd/activiteiten/burendag/")
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+    assert "aanmelden/" in response.content.decode()
 
 
 def test_error_pages_are_not_cached(client, beesd):

@@ -91,6 +91,10 @@ class KernagendaPage(RoutablePageMixin, IndexPage):
 class ActionPointPage(RoutablePageMixin, BasePage):
     """One action point of a kernagenda: a plan or wish that moves from idea to done."""
 
+    #: Anonymous visitors post its form without a CSRF token, from this site only
+    #: (security.csrf): its page holds no token, so the page cache can keep it.
+    public_form = True
+
     summary = models.TextField(_("summary"), help_text=_("One or two sentences, plain text."))
     description = StreamField(DescriptionBlock(), verbose_name=_("description"), blank=True)
     theme = models.ForeignKey(

@@ -70,7 +70,8 @@ def test_kernagenda_queries_do_not_grow(client, beesd, asperen, heukelum, themes
     response, many = count_queries(client, "/beesd/kernagenda/")
 
     assert response.status_code == 200
-    assert response.content.decode().count('<li class="agenda-item') == 50
+    # At most KERNAGENDA_PREVIEW (6) of each theme's 8, 8, 8, 7, 7, 4, 4 and 4 points.
+    assert response.content.decode().count('<li class="agenda-item') == 42
     assert few == many, "the kernagenda's queries grow with its action points"
     assert many == KERNAGENDA_QUERIES
     filtered, number = count_queries(client, "/beesd/kernagenda/?status=idee&thema=groen")
@@ -187,3 +188,35 @@ def test_kern_page_panel_costs_one_query(client, beesd, asperen, themes, count_q
 
     assert "Beesd werkt aan 37 actiepunten." in response.content.decode()
     assert few == many == KERN_PAGE_QUERIES
+
+
+def test_kernagenda_shows_a_bounded_part_of_a_long_theme_with_a_link_to_the_rest(
+    client, beesd, themes, count_queries
+):
+    from agenda.constants import KERNAGENDA_GROUP_SIZE as SIZE
+    from agenda.constants import KERNAGENDA_PREVIEW as PREVIEW
+
+    add_points(beesd, 2, {"energie": themes["energie"]})
+    add_points(beesd, PREVIEW, {"groen": themes["groen"]})
+    few_response, few = count_queries(client, "/beesd/kernagenda/")
+    add_points(beesd, 3 * SIZE + 3 - PREVIEW, {"groen": themes["groen"]})  # 3 pages and 3
+    response, many = count_queries(client, "/beesd/kernagenda/")
+
+    html = response.content.decode()
+    assert html.count('<li class="agenda-item') == PREVIEW + 2
+    assert f"{3 * SIZE + 5} actiepunten" in html
+    assert f'<a href="?groep=groen">Toon alle {3 * SIZE + 3} actiepunten over Groen</a>' in html
+    assert "?groep=energie" not in html  # a short theme is shown whole
+    assert few == many == KERNAGENDA_QUERIES
+
+    last, queries = count_queries(client, "/beesd/kernagenda/?groep=groen&pagina=4")
+    assert last.content.decode().count('<li class="agenda-item') == 3
+    assert "Pagina 4 van 4" in last.content.decode()
+    assert queries == KERNAGENDA_QUERIES
+    # The old name of the page parameter is still read.
+    second = client.get("/beesd/kernagenda/?groep=groen&page=2").content.decode()
+    assert second.count('<li class="agenda-item') == SIZE
+    assert 'href="?groep=groen&amp;pagina=3" rel="next"' in second
+    assert client.get("/beesd/kernagenda/?groep=groen&pagina=5").status_code == 404
+    assert client.get("/beesd/kernagenda/?groep=groen&page=x").status_code == 404
+    assert client.get("/beesd/kernagenda/?groep=ruimtevaart").status_code == 404

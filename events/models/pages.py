@@ -57,6 +57,10 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
 class EventPage(RoutablePageMixin, BasePage):
     """One activity in a kern, with optional registration on the site."""
 
+    #: Anonymous visitors post its form without a CSRF token, from this site only
+    #: (security.csrf): its page holds no token, so the page cache can keep it.
+    public_form = True
+
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     all_day = models.BooleanField(

@@ -2,16 +2,32 @@
 
 from datetime import date, datetime, timedelta
 
+from django.utils import timezone
+
 from wagtail.models import PageViewRestriction
 
 import pytest
 from icalendar import Calendar
 
+from events.constants import FEED_AHEAD_DAYS, FEED_PAST_DAYS
 from events.models.pages import LOCAL_TZ
 
 pytestmark = pytest.mark.django_db
 
+#: SQL queries of a calendar feed (rendering: the page cache is off while counting).
+FEED_QUERIES = 4
+
 TRICKY = "Kaarten, spelletjes; en\nkoffie \\ thee"
+
+
+def next_year_with(month, day):
+    """The year of the next ``month``/``day`` after today: within a feed's window."""
+    today = timezone.localdate()
+    return today.year if date(today.year, month, day) > today else today.year + 1
+
+
+#: The tricky activity's year: in the coming twelve months, as a feed holds them.
+YEAR = next_year_with(3, 5)
 
 
 def parse(response):
@@ -26,7 +42,7 @@ def events_of(calendar):
 
 @pytest.fixture
 def tricky(beesd, make_event):
-    start = datetime(2031, 3, 5, 19, 30, tzinfo=LOCAL_TZ)
+    start = datetime(YEAR, 3, 5, 19, 30, tzinfo=LOCAL_TZ)
     return make_event(
         beesd,
         "Spelavond, met; puntkomma",
@@ -57,9 +73,9 @@ def test_kern_feed_is_valid_icalendar_with_escaped_text_and_time_zone(
     items = events_of(calendar)
     assert list(items) == ["Spelavond, met; puntkomma"]
     item = items["Spelavond, met; puntkomma"]
-    assert item["dtstart"].dt == datetime(2031, 3, 5, 19, 30, tzinfo=LOCAL_TZ)
+    assert item["dtstart"].dt == datetime(YEAR, 3, 5, 19, 30, tzinfo=LOCAL_TZ)
     assert str(item["dtstart"].dt.tzinfo) == "Europe/Amsterdam"
-    assert item["dtend"].dt == datetime(2031, 3, 5, 22, 0, tzinfo=LOCAL_TZ)
+    assert item["dtend"].dt == datetime(YEAR, 3, 5, 22, 0, tzinfo=LOCAL_TZ)
     assert item["dtstamp"].dt.utcoffset() == timedelta(0)
     assert str(item["location"]) == "Dorpshuis; zaal 2, Beesd"
     assert str(item["description"]).startswith(TRICKY)
@@ -69,7 +85,7 @@ def test_kern_feed_is_valid_icalendar_with_escaped_text_and_time_zone(
     # Escaped on the wire as RFC 5545 says.
     assert "SUMMARY:Spelavond\\, met\\; puntkomma" in raw
     assert "Kaarten\\, spelletjes\\; en\\nkoffie \\\\ thee" in raw.replace("\r\n ", "")
-    assert "DTSTART;TZID=Europe/Amsterdam:20310305T193000" in raw
+    assert f"DTSTART;TZID=Europe/Amsterdam:{YEAR}0305T193000" in raw
     assert "\r\n" in raw
 
 
@@ -97,13 +113,14 @@ def test_feed_of_all_kernen_holds_every_kern(client, tricky, heukelum, make_even
 
 
 def test_all_day_activity_has_dates_with_an_exclusive_end(client, beesd, make_event):
-    start = datetime(2031, 6, 14, 0, 0, tzinfo=LOCAL_TZ)
+    year = next_year_with(6, 14)
+    start = datetime(year, 6, 14, 0, 0, tzinfo=LOCAL_TZ)
     make_event(beesd, "Rommelmarkt", start=start, end=start + timedelta(days=1), all_day=True)
 
     item = events_of(parse(client.get("/beesd/agenda.ics")))["Rommelmarkt"]
 
-    assert item["dtstart"].dt == date(2031, 6, 14)
-    assert item["dtend"].dt == date(2031, 6, 16)
+    assert item["dtstart"].dt == date(year, 6, 14)
+    assert item["dtend"].dt == date(year, 6, 16)
 
 
 def test_add_to_my_calendar_downloads_one_activity(client, tricky, beesd, make_event):
@@ -135,3 +152,54 @@ def test_feed_of_a_kern_without_activities_is_still_valid(client, beesd):
     calendar = parse(client.get("/beesd/agenda.ics"))
 
     assert calendar.walk("VEVENT") == []
+
+
+def test_feed_holds_a_bounded_window(client, beesd, make_event):
+    make_event(beesd, "Over anderhalf jaar", days=FEED_AHEAD_DAYS + 10)
+    make_event(beesd, "Vorige maand", days=-(FEED_PAST_DAYS + 2))
+    make_event(beesd, "Volgend jaar", days=FEED_AHEAD_DAYS - 10)
+    make_event(beesd, "Gisteren", days=-1)
+
+    for url in ("/beesd/agenda.ics", "/activiteiten/agenda.ics"):
+        assert list(events_of(parse(client.get(url)))) == ["Gisteren", "Volgend jaar"], url
+
+
+def test_a_full_feed_keeps_the_coming_activities_first(client, beesd, make_event, monkeypatch):
+    monkeypatch.setattr("events.queries.FEED_MAX_EVENTS", 3)
+    make_event(beesd, "Twee weken geleden", days=-14)
+    make_event(beesd, "Gisteren", days=-1)
+    make_event(beesd, "Over een week", days=7)
+    make_event(beesd, "Morgen", days=1)
+    make_event(beesd, "Over een maand", days=30)
+
+    names = list(events_of(parse(client.get("/beesd/agenda.ics"))))
+
+    assert names == ["Morgen", "Over een week", "Over een maand"]
+    make_event(beesd, "Over twee maanden", days=60).unpublish()
+    assert names == list(events_of(parse(client.get("/beesd/agenda.ics"))))
+
+
+def test_feed_size_and_queries_stay_the_same_with_more_activities(
+    client, beesd, make_event, count_queries, monkeypatch
+):
+    monkeypatch.setattr("events.queries.FEED_MAX_EVENTS", 5)
+    for day in range(1, 6):
+        make_event(beesd, f"Activiteit {day}", days=day)
+    few_response, few = count_queries(client, "/beesd/agenda.ics")
+    for day in range(6, 30):
+        make_event(beesd, f"Activiteit {day}", days=day)
+    many_response, many = count_queries(client, "/beesd/agenda.ics")
+
+    assert len(events_of(parse(many_response))) == 5
+    assert len(many_response.content) == len(few_response.content)
+    assert few == many == FEED_QUERIES
+
+
+def test_an_edited_activity_shows_its_new_text_in_the_feed(client, tricky):
+    parse(client.get("/beesd/agenda.ics"))  # built once, kept in the cache
+    tricky.summary = "Nieuwe tekst"
+    tricky.save_revision().publish()
+
+    item = events_of(parse(client.get("/beesd/agenda.ics")))["Spelavond, met; puntkomma"]
+
+    assert str(item["description"]).startswith("Nieuwe tekst")

@@ -10,7 +10,7 @@ import dj_database_url
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from portal.cache import connection_class
+from portal.cache import connection_class, deployment_key_prefix
 from portal.env import env_bool, env_int, env_list, env_str
 from portal.settings.features import *  # noqa: F403
 from portal.settings.security import *  # noqa: F403
@@ -101,11 +101,17 @@ MIDDLEWARE = [
     # security: a NUL byte anywhere in a request gets a 400 before sessions or any view pass
     # it to the database (PostgreSQL refuses text that holds one).
     "security.middleware.NulByteMiddleware",
+    # The page cache answers anonymous visitors here, before sessions, language, CSRF, login
+    # and messages do any work; on the way out it sees what they added (cookies, headers).
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix (/en/, /pl/);
     # an unprefixed URL is always Dutch (i18n_patterns with prefix_default_language=False).
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Anonymous same-origin POSTs to the public forms pass Django's CSRF check without the
+    # token, so that their pages can be cached (security.csrf, docs/security.md).
+    "security.csrf.PublicFormOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # security: request.user.is_verified() (django-otp), then the second step for the users
@@ -113,9 +119,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "security.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # After session, auth, locale and messages: it needs the visitor and the language, and
-    # must see a response before they add cookies to it.
-    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # security: django-axes turns a locked-out login into its Dutch 429 page; last, as axes asks.
@@ -159,6 +162,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis when REDIS_URL is set.
 REDIS_URL = env_str("REDIS_URL")
+# Every cache key starts with this, so two deployments on one Redis (a test and a live site,
+# the benchmark's two databases) never read each other's pages, even under the same host name.
+# By default it is derived from the database and SECRET_KEY; set it to share a cache on purpose.
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX") or deployment_key_prefix(
+    DATABASES["default"], SECRET_KEY
+)
 # A Redis that is down or hangs must not take the site down (docs/operations.md): every call
 # waits at most REDIS_TIMEOUT_MS to connect and to answer and is never retried, and after a
 # failure the process skips Redis for REDIS_CIRCUIT_SECONDS (portal/cache.py), so that one
@@ -170,7 +179,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "kernenportaal",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {
                 # Failed calls answer as a miss: pages come from the database instead.
                 "IGNORE_EXCEPTIONS": True,

@@ -101,7 +101,19 @@ PAGE_CACHE_CHECK_SECONDS = env_int("PAGE_CACHE_CHECK_SECONDS", 1)
 # pager's "pagina" was "page" before (still read, and the search's pager); "theme" of the
 # inspiration overview is now "thema" (the old name redirects).
 PAGE_CACHE_QUERY_PARAMS = frozenset(
-    {"pagina", "page", "kern", "thema", "theme", "status", "samen", "periode", "van", "naar"}
+    {
+        "pagina",
+        "page",
+        "kern",
+        "thema",
+        "theme",
+        "groep",
+        "status",
+        "samen",
+        "periode",
+        "van",
+        "naar",
+    }
 )
 # A CDN in front, purged on publish through wagtail.contrib.frontend_cache: an HTTP purger
 # (Varnish, nginx) at FRONTEND_CACHE_URL and/or Cloudflare.
