@@ -56,3 +56,6 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         field = self.fields["username"]
         field.validators.append(validators.MaxLengthValidator(field.max_length))
+        field.label = _("User name or e-mail address")
+        field.widget.attrs.update(autocapitalize="none", autofocus=False)
+        self.fields["password"].label = _("Password")

@@ -39,6 +39,18 @@ def test_a_wrong_password_is_refused_in_dutch(client, world):
     assert "Voer een juiste gebruikersnaam en wachtwoord in" in response.content.decode()
 
 
+def test_an_empty_login_field_says_so_next_to_it_like_every_other_form(client, world):
+    response = client.post("/inloggen/", {"username": "", "password": "geheim"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    error = '<p class="form-field__error" id="id_username_error">Dit is een verplicht veld.</p>'
+    assert error in html
+    field = re.search(r"<input[^>]*name=\"username\"[^>]*>", html).group(0)
+    assert 'aria-invalid="true"' in field and 'aria-describedby="id_username_error"' in field
+    assert 'autocomplete="username"' in field and 'autocapitalize="none"' in field
+
+
 def test_logging_out_ends_access(client, world):
     client.force_login(world.users["own_board"])
 

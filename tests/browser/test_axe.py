@@ -113,7 +113,7 @@ def test_forms_with_and_without_errors_have_no_violations(site, new_context):
             visit(page, site.urls[url_name])
             problems[f"{name} form @ {width}px"] = violations(page)
             submit_empty(page, selector)
-            error_text = page.locator("[role=alert], .errorlist, .field-error, .field__error")
+            error_text = page.locator("[role=alert], .form-field__error")
             assert error_text.count(), f"{name}: an empty submission shows no error"
             problems[f"{name} form with errors @ {width}px"] = violations(page)
 
