@@ -45,10 +45,12 @@ def environ(path="/beesd/", **extra):
 
 def prime(path="/beesd/"):
     """Store a page for ``path`` as the page cache does; returns its key."""
+    # Imported here: a script; Django is set up in main() before anything of it is imported.
     from django.core.cache import cache
     from django.test import RequestFactory
     from django.utils import translation
 
+    # Imported here: the page cache's modules need Django set up.
     from pagecache.middleware import PageCacheMiddleware
     from pagecache.tags import tag_key
 
@@ -91,9 +93,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-    import django
+    import django  # Imported here: after the settings module is chosen.
 
     django.setup()
+    # Imported here: only now is Django set up.
     from django.conf import settings
     from django.core.handlers.wsgi import WSGIHandler
     from django.test.utils import override_settings
@@ -122,13 +125,13 @@ def main(argv=None) -> int:
 
 
 def _bare(request):
-    from django.http import HttpResponse
+    from django.http import HttpResponse  # Imported here: Django is set up by then.
 
     return HttpResponse(b"x" * 30000)
 
 
 def _urlpatterns():
-    from django.urls import path
+    from django.urls import path  # Imported here: Django is set up by then.
 
     return [path("bare/", _bare)]
 

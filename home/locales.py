@@ -22,6 +22,13 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, post_page_move
 
 from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 from pagecache.invalidation import forget
 
@@ -148,8 +155,6 @@ def sync_language_trees() -> None:
     """Give every Dutch page that lacks one an alias in every translation tree: after pages
     were added without being published (bulk imports, the demo's fast paths) or a language
     was added."""
-    from wagtail_localize.synctree import PageIndex, synchronize_tree
-
     index = PageIndex.from_database().sort_by_tree_position()
     for locale in Locale.objects.filter(language_code__in=translation_languages()):
         synchronize_tree(default_locale(), locale, page_index=index)
@@ -336,13 +341,6 @@ def translate_page(page: Page, language_code: str, strings: dict[str, str], user
     wagtail-localize's editor: ``strings`` maps each Dutch text of the page (title, intro,
     paragraphs) to its translation; a text left out stays Dutch. Publishes the translation,
     which replaces the page's alias in that language. Used by the demo and the tests."""
-    from wagtail_localize.models import (
-        StringSegment,
-        StringTranslation,
-        Translation,
-        TranslationSource,
-    )
-
     locale = Locale.objects.get(language_code=language_code)
     source, _created = TranslationSource.get_or_create_from_instance(page)
     translation_job, _created = Translation.objects.get_or_create(

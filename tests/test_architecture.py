@@ -303,11 +303,7 @@ LAZY_IMPORT_REASON = re.compile(r"#\s*Imported here:\s*\S+\s+\S+")
 
 #: Functions whose imports still sit inside without a reason, as {"path function": reason}.
 #: Only shrinks: move the import to the top, or give it its reason at the import.
-PENDING_LAZY_IMPORTS = {
-    # Files being changed in parallel; each of these imports can move to the top (no cycle).
-    "home/locales.py sync_language_trees": "pending: wagtail_localize.synctree to the top",
-    "home/locales.py translate_page": "pending: wagtail_localize.models to the top",
-}
+PENDING_LAZY_IMPORTS: dict[str, str] = {}  # {"path function": reason}; only shrinks
 
 
 def unexplained_imports(source: str):
