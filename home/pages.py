@@ -7,7 +7,7 @@ index page's own table, as it was when every page type declared it itself."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from home.locales import AliasRestrictionsMixin
@@ -52,3 +52,36 @@ class IndexPage(BasePage):
 
     class Meta:
         abstract = True
+
+
+class PageImage(models.Model):
+    """An optional image of a page with its alternative text, required with an image (news
+    items, activities). ``image_panel`` goes in the page type's ``content_panels``; its
+    ``clean()`` adds ``image_errors()`` to its own."""
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("alternative text of the image"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required with an image: describe what it shows for who cannot see it."),
+    )
+
+    image_panel = MultiFieldPanel(
+        [FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")])], heading=_("Image")
+    )
+
+    class Meta:
+        abstract = True
+
+    def image_errors(self) -> dict:
+        if self.image_id and not self.image_alt.strip():
+            return {"image_alt": _("Describe the image: people who cannot see it read this text.")}
+        return {}

@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from events.constants import LOCAL_TZ
 from home.locales import synchronised
-from home.pages import BasePage, IndexPage
+from home.pages import BasePage, IndexPage, PageImage
 
 # isort: split
 # Last: the views (through events.ical) read LOCAL_TZ from this module while it loads.
@@ -54,7 +54,7 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
         return views.event_index(request, self, archive=True)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, PageImage, BasePage):
     """One activity in a kern, with optional registration on the site."""
 
     #: Anonymous visitors post its form without a CSRF token, from this site only
@@ -75,20 +75,6 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     description = RichTextField(
         _("description"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ul", "ol"]
-    )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        _("alternative text of the image"),
-        max_length=250,
-        blank=True,
-        help_text=_("Required with an image: describe what it shows for who cannot see it."),
     )
     location = models.CharField(_("location"), max_length=255, help_text=_("Address or place."))
     latitude = models.DecimalField(
@@ -128,10 +114,7 @@ class EventPage(RoutablePageMixin, BasePage):
         ),
         FieldPanel("summary"),
         FieldPanel("description"),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")])],
-            heading=_("Image"),
-        ),
+        PageImage.image_panel,
         MultiFieldPanel(
             [
                 FieldPanel("location"),
@@ -196,7 +179,7 @@ class EventPage(RoutablePageMixin, BasePage):
             last_day = timezone.localtime(self.end, LOCAL_TZ).date()
             self.start = datetime.combine(first_day, time.min, LOCAL_TZ)
             self.end = datetime.combine(last_day, time(23, 59), LOCAL_TZ)
-        errors = {}
+        errors = self.image_errors()
         if self.end < self.start:
             errors["end"] = _("The end must not be before the start.")
         if self.registration_enabled and self.registration_url:
@@ -207,8 +190,6 @@ class EventPage(RoutablePageMixin, BasePage):
             errors["max_places"] = _("A maximum only counts with registration on this site.")
         if self.max_places == 0:
             errors["max_places"] = _("Give at least one place, or leave it empty.")
-        if self.image_id and not self.image_alt.strip():
-            errors["image_alt"] = _("Describe the image: people who cannot see it read this text.")
         if errors:
             raise ValidationError(errors)
 

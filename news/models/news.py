@@ -9,14 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.locales import synchronised
-from home.pages import BasePage, IndexPage
+from home.pages import BasePage, IndexPage, PageImage
 from home.pagination import paginate
 from kernen.models import KernPage
 from news import queries
@@ -111,7 +111,7 @@ class MunicipalityNewsIndexPage(RoutablePageMixin, NewsListingMixin):  # noqa: D
         return MunicipalityNewsAtomFeed()(request, self)
 
 
-class NewsPage(BasePage):
+class NewsPage(PageImage, BasePage):
     """One news item of a kern or of the municipality."""
 
     date = models.DateField(
@@ -123,20 +123,6 @@ class NewsPage(BasePage):
         _("introduction"),
         help_text=_("One or two sentences: what happened and why it matters. Plain text."),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        _("alternative text of the image"),
-        max_length=250,
-        blank=True,
-        help_text=_("Required with an image: describe what it shows for who cannot see it."),
-    )
     body = StreamField(NewsBodyBlock(), verbose_name=_("text"), blank=True)
     tags = ClusterTaggableManager(
         through=NewsPageTag, blank=True, verbose_name=_("tags"), related_name="news_pages"
@@ -146,10 +132,7 @@ class NewsPage(BasePage):
         *Page.content_panels,
         FieldPanel("date"),
         FieldPanel("intro"),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")])],
-            heading=_("Image"),
-        ),
+        PageImage.image_panel,
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
@@ -182,10 +165,8 @@ class NewsPage(BasePage):
 
     def clean(self):
         super().clean()
-        if self.image_id and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Describe the image: people who cannot see it read this text.")}
-            )
+        if errors := self.image_errors():
+            raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
