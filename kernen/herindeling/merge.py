@@ -11,7 +11,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Collection, Page
 
-from kernen.herindeling import urls
+from kernen.herindeling import fallback, urls
 from kernen.herindeling.checks import kern_conflicts, municipality_name, section_conflicts
 from kernen.herindeling.move import copies, do_move_kern, move_in_every_tree, refresh
 from kernen.herindeling.report import HerindelingRefused, MoveReport
@@ -44,7 +44,7 @@ def merge_conflicts(source, target) -> list[str]:
 
 
 def move_sections(source, target, report: MoveReport) -> None:
-    site = urls.site_of(source)
+    site, target_site = urls.site_of(source), urls.site_of(target)
     for section, twin in matching_sections(source, target):
         children = list(section.get_children())
         report.add(
@@ -60,8 +60,10 @@ def move_sections(source, target, report: MoveReport) -> None:
                 % {"count": len(old_urls), "site": site.hostname},
             )
             if not report.dry_run:
+                old_prefixes = fallback.prefixes(child, source)
                 moved = move_in_every_tree(child, twin, report)
                 urls.create_redirects(site, old_urls, report)
+                fallback.record(site, old_prefixes, target_site, fallback.prefixes(child, target))
                 refresh(moved, source, target)
 
 
@@ -125,6 +127,11 @@ def retire(source, target, report: MoveReport) -> None:
             redirects.append(redirect)
     Redirect.objects.filter(site=site, old_path__in=[r.old_path for r in redirects]).delete()
     Redirect.objects.bulk_create(redirects)
+    # Whatever else was under the old site's addresses (a listing's later page) falls back to
+    # the same path on the target; a moved kern's own prefix is longer and wins.
+    roots = {copy.locale_id: f"{prefix}/" for copy, prefix in urls.language_trees(source)}
+    target_roots = {copy.locale_id: f"{prefix}/" for copy, prefix in urls.language_trees(target)}
+    fallback.record(site, roots, urls.site_of(target), {k: target_roots.get(k, "/") for k in roots})
     for copy in copies(source):
         # Leaves first; an alias goes offline with its Dutch page.
         pages = Page.objects.descendant_of(copy, inclusive=True).live().order_by("-depth")

@@ -16,7 +16,7 @@ from wagtail.models import Collection, Page, Task
 from wagtail.search.backends import get_search_backends
 
 from home.locales import ensure_translations
-from kernen.herindeling import urls
+from kernen.herindeling import fallback, urls
 from kernen.herindeling.checks import kern_conflicts, municipality_name
 from kernen.herindeling.report import HerindelingRefused, MoveReport
 from kernen.models import KernPage
@@ -183,6 +183,7 @@ def do_move_kern(kern: KernPage, old_home, new_home, report: MoveReport) -> None
     if report.dry_run:
         run_hooks(kern, old_home, new_home, report)
         return
+    old_prefixes = fallback.prefixes(kern, old_home)
     moved = move_in_every_tree(kern, new_home, report)
     kern = KernPage.objects.get(pk=kern.pk)
     run_hooks(kern, old_home, new_home, report)
@@ -191,6 +192,12 @@ def do_move_kern(kern: KernPage, old_home, new_home, report: MoveReport) -> None
     new_urls = urls.urls_in_every_tree(kern, new_home, feeds=True)
     urls.drop_shadowed(urls.site_of(new_home), new_urls)
     urls.create_redirects(urls.site_of(old_home), old_urls, report)
+    fallback.record(
+        urls.site_of(old_home),
+        old_prefixes,
+        urls.site_of(new_home),
+        fallback.prefixes(kern, new_home),
+    )
     refresh(moved, old_home, new_home)
 
 

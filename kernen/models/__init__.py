@@ -8,6 +8,7 @@ from kernen.models.inspiration import (
     InspirationPageTag,
 )
 from kernen.models.kern import AreaBroker, KernPage
+from kernen.models.moved import MovedPath
 
 __all__ = [
     "AreaBroker",
@@ -17,4 +18,5 @@ __all__ = [
     "InspirationPage",
     "InspirationPageTag",
     "KernPage",
+    "MovedPath",
 ]
