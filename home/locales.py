@@ -82,11 +82,14 @@ def localized(page: Page) -> Page:
     return page.get_translations().filter(locale=locale, live=True).first() or page
 
 
-class AliasRestrictionsMixin:
-    """For every page model of the portal: Wagtail's ``get_view_restrictions`` without a query
-    per alias. Wagtail loads each alias's source page (every untranslated page in /en/ and
-    /pl/, and often its ancestors) to check the source's restrictions; this reads
-    ``alias_of_id`` and checks the page, its ancestors and their sources in one query."""
+class LanguageAliasesMixin:
+    """For every page model of the portal (through ``BasePage``): how its language aliases are
+    checked and kept up to date.
+
+    ``get_view_restrictions`` is Wagtail's without a query per alias. Wagtail loads each
+    alias's source page (every untranslated page in /en/ and /pl/, and often its ancestors) to
+    check the source's restrictions; this reads ``alias_of_id`` and checks the page, its
+    ancestors and their sources in one query."""
 
     def get_view_restrictions(self):
         page_ids = set()
@@ -95,6 +98,19 @@ class AliasRestrictionsMixin:
             if page.alias_of_id:
                 page_ids.add(page.alias_of_id)
         return PageViewRestriction.objects.filter(page_id__in=page_ids)
+
+    def update_aliases(self, *, revision=None, _content=None, _updated_ids=None):
+        """Wagtail's, leaving out the aliases that ``translate_published_page`` made from this
+        very content during the same publish: Wagtail calls this right after sending
+        ``page_published``, and writing those once more (a save, the child relations, the
+        many-to-many rows, a signal and search indexing per alias) was about a third of a
+        publish's queries. Aliases that existed before are updated as always."""
+        just_made = self.__dict__.pop("_aliases_just_made", [])
+        return super().update_aliases(
+            revision=revision,
+            _content=_content,
+            _updated_ids=[*(_updated_ids or []), *just_made],
+        )
 
 
 # Which pages exist in which language (the switcher and hreflang on every page) comes from the
@@ -201,24 +217,8 @@ def translate_published_page(sender, instance, **kwargs):
         return
     made = ensure_translations(instance)
     if made:
-        _skip_in_update_of_aliases(instance, [alias.pk for alias in made])
-
-
-def _skip_in_update_of_aliases(page: Page, alias_ids: list[int]) -> None:
-    """Right after sending ``page_published``, Wagtail's publish calls ``update_aliases`` on
-    the same object, which would write the content of the aliases made a moment ago from that
-    very content once more (a save, the child relations, the many-to-many rows, a signal and
-    search indexing per alias: about a third of a publish's queries). This once, that call
-    leaves them out; aliases that existed before are updated as always."""
-    update = page.update_aliases
-
-    def update_aliases(*, revision=None, _content=None, _updated_ids=None):
-        del page.update_aliases
-        return update(
-            revision=revision, _content=_content, _updated_ids=[*(_updated_ids or []), *alias_ids]
-        )
-
-    page.update_aliases = update_aliases
+        # Read by LanguageAliasesMixin.update_aliases, which Wagtail calls next.
+        instance._aliases_just_made = [alias.pk for alias in made]
 
 
 def synchronised(*names: str) -> list[SynchronizedField]:

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 
-from home.locales import AliasRestrictionsMixin
+from home.locales import LanguageAliasesMixin
 
 
-class BasePage(AliasRestrictionsMixin, Page):
+class BasePage(LanguageAliasesMixin, Page):
     """A page of the portal: the language aliases' restriction check (``home.locales``), and
     what listings, feeds, digests and search results show of it.
 

@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from home.information import ensure_information_pages
 from home.panels import Panel
 from kernen.herindeling.admin import herindeling
+from kernen.herindeling.fallback import new_location
 from kernen.inspiration_demo import load_inspiration_demo
 from kernen.models import AreaBroker
 from kernen.moderation import ensure_moderation
@@ -105,3 +106,9 @@ def register_herindeling_menu_item():
     return SuperusersOnlyMenuItem(
         _("Herindeling"), reverse("kernen_herindeling"), icon_name="site", order=900
     )
+
+
+@hooks.register("redirect_fallbacks")
+def moved_kern_location(request):
+    """A URL under a moved kern's old address goes to the same place under its new one."""
+    return new_location(request)

@@ -87,6 +87,7 @@ HOME_ENTRIES = {
     "signals.py",  # receivers of the home app's own models (the portal settings)
     "ical.py",  # calendar files (until the performance work moves it)
     "sitemap.py",  # the sitemap of the page tree
+    "redirects.py",  # the redirect middleware of the page tree, fallbacks by hook
     "submissions.py",  # the form page's submissions list, exported CSV-safe
     "tasks.py",  # the form page's e-mail
     "urls.py",

@@ -3,14 +3,12 @@ old address (``/heukelum/…``, ``/en/heukelum/…``) that no exact redirect nam
 a board meeting, a cancel link with its token, a listing with a query string — answers 301
 to the same rest of the path under the kern's new address, on the new site.
 
-A move records its prefixes (``MovedPath``) in its own transaction; ``RedirectMiddleware``
-(Wagtail's, which it extends) looks them up only for a GET or HEAD that would end in a 404,
-after the exact redirects had their turn: one query more, none on any other response.
+A move records its prefixes (``MovedPath``) in its own transaction; ``new_location`` is a
+``redirect_fallbacks`` hook (``home/redirects.py``): the portal's redirect middleware asks it
+only for a GET or HEAD that would end in a 404, after the exact redirects had their turn: one
+query more, none on any other response.
 """
 
-from django.http import HttpResponsePermanentRedirect
-
-from wagtail.contrib.redirects.middleware import RedirectMiddleware as WagtailRedirectMiddleware
 from wagtail.models import Page, Site
 
 from kernen.herindeling.urls import language_trees
@@ -74,26 +72,3 @@ def new_location(request) -> str | None:
     location = moved.new_site.root_url + moved.new_prefix + path[len(moved.old_prefix) :]
     query = request.META.get("QUERY_STRING", "")
     return f"{location}?{query}" if query else location
-
-
-class RedirectMiddleware(WagtailRedirectMiddleware):
-    """Wagtail's redirects first, as they are (an exact redirect wins), keeping the request's
-    query string when the redirect's target has none (``/heukelum/nieuws/?pagina=2``); then,
-    for a GET or HEAD that is still a 404, the prefix of a moved kern: a 301 to its new
-    place. Only 404 responses are looked at."""
-
-    def process_response(self, request, response):
-        if response.status_code != 404:
-            return response
-        redirected = super().process_response(request, response)
-        if request.method not in ("GET", "HEAD"):
-            return redirected
-        query = request.META.get("QUERY_STRING", "")
-        if redirected is not response:
-            if query and "?" not in redirected["Location"]:
-                redirected["Location"] = f"{redirected['Location']}?{query}"
-            return redirected
-        location = new_location(request)
-        if location is None:
-            return response
-        return HttpResponsePermanentRedirect(location)

@@ -123,7 +123,7 @@ MIDDLEWARE = [
     # Wagtail's redirects on a 404 (keeping the query string), then the fallback for the
     # sub-URLs under the old address of a moved kern: a 301 to its new place
     # (kernen/herindeling/fallback.py). No query on any other response.
-    "kernen.herindeling.fallback.RedirectMiddleware",
+    "home.redirects.RedirectMiddleware",
     # security: django-axes turns a locked-out login into its Dutch 429 page; last, as axes asks.
     "axes.middleware.AxesMiddleware",
 ]
