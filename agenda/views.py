@@ -58,6 +58,16 @@ def kernen_of(page):
     return list(public(kernen).only("id", "title", "slug", "path", "url_path").order_by("title"))
 
 
+def with_kernen(points, kernen) -> list:
+    """``points`` as a list, each with its kern taken from ``kernen`` where it is one of them."""
+    by_pk = {kern.pk: kern for kern in kernen}
+    points = list(points)
+    for point in points:
+        if point.kern_id in by_pk:
+            point.kern = by_pk[point.kern_id]
+    return points
+
+
 def kernen_queryset(kern):
     """The live, public kernen of ``kern``'s municipality, for a form's choice of kern."""
     kernen = KernPage.objects.live().filter(
@@ -368,12 +378,15 @@ def overview(request, page):
     table = status_table(kernen, counts)
     totals = [sum(row["cells"][index] for row in table) for index in range(len(Status))]
     number = sum(sum(kern_counts.values()) for kern_counts in counts.values())
+    # The points' kernen are among those loaded for the form and the table: a page of points
+    # joins none of their rows (building a page instance per point is most of its cost).
     listing = (
-        points.select_related("kern", "theme")
+        points.select_related("theme")
         .prefetch_related(queries.joint_kernen_prefetch())
         .order_by("kern__title", "theme__sort_order", "title")
     )
     page_obj = paginate(request, listing, OVERVIEW_PAGE_SIZE, count=number)
+    page_obj.object_list = with_kernen(page_obj.object_list, kernen)
     return render(
         request,
         page,

@@ -91,10 +91,12 @@ def measure_url(client: Client, url: str, *, warmup: int, samples: int) -> dict:
 
 def profile_url(client: Client, url: str, *, warmup: int, samples: int, top: int = 10) -> str:
     """cProfile of ``samples`` requests of ``url`` after ``warmup``: the ``top`` functions by
-    cumulative time, as text (``bench_measure --profile``)."""
+    cumulative CPU time of this process, as text (``bench_measure --profile``). CPU time, not
+    the wall clock: waiting for the database or for other people's processes on a shared
+    machine is left out, as in the CPU column of the measurements."""
     for _ in range(warmup):
         client.get(url)
-    profile = cProfile.Profile()
+    profile = cProfile.Profile(time.process_time)
     profile.enable()
     for _ in range(samples):
         client.get(url)
