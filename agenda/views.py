@@ -58,16 +58,6 @@ def kernen_of(page):
     return list(public(kernen).only("id", "title", "slug", "path", "url_path").order_by("title"))
 
 
-def with_kernen(points, kernen) -> list:
-    """``points`` as a list, each with its kern taken from ``kernen`` where it is one of them."""
-    by_pk = {kern.pk: kern for kern in kernen}
-    points = list(points)
-    for point in points:
-        if point.kern_id in by_pk:
-            point.kern = by_pk[point.kern_id]
-    return points
-
-
 def kernen_queryset(kern):
     """The live, public kernen of ``kern``'s municipality, for a form's choice of kern."""
     kernen = KernPage.objects.live().filter(
@@ -386,7 +376,10 @@ def overview(request, page):
         .order_by("kern__title", "theme__sort_order", "title")
     )
     page_obj = paginate(request, listing, OVERVIEW_PAGE_SIZE, count=number)
-    page_obj.object_list = with_kernen(page_obj.object_list, kernen)
+    by_pk = {kern.pk: kern for kern in kernen}
+    page_obj.object_list = list(page_obj.object_list)
+    for point in page_obj.object_list:
+        point.kern = by_pk.get(point.kern_id) or point.kern
     return render(
         request,
         page,
