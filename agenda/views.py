@@ -368,12 +368,18 @@ def overview(request, page):
     table = status_table(kernen, counts)
     totals = [sum(row["cells"][index] for row in table) for index in range(len(Status))]
     number = sum(sum(kern_counts.values()) for kern_counts in counts.values())
+    # The points' kernen are among those loaded for the form and the table: a page of points
+    # joins none of their rows (building a page instance per point is most of its cost).
     listing = (
-        points.select_related("kern", "theme")
+        points.select_related("theme")
         .prefetch_related(queries.joint_kernen_prefetch())
         .order_by("kern__title", "theme__sort_order", "title")
     )
     page_obj = paginate(request, listing, OVERVIEW_PAGE_SIZE, count=number)
+    by_pk = {kern.pk: kern for kern in kernen}
+    page_obj.object_list = list(page_obj.object_list)
+    for point in page_obj.object_list:
+        point.kern = by_pk.get(point.kern_id) or point.kern
     return render(
         request,
         page,

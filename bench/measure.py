@@ -1,7 +1,10 @@
 """In-process measurements: the URLs of each page type, their render time (Django test
 client, after warm-up), SQL queries and bytes, and the cost of publishing a notice."""
 
+import cProfile
 import datetime
+import io
+import pstats
 import statistics
 import time
 import uuid
@@ -84,6 +87,24 @@ def measure_url(client: Client, url: str, *, warmup: int, samples: int) -> dict:
         "bytes": len(response.content),
         "status": response.status_code,
     }
+
+
+def profile_url(client: Client, url: str, *, warmup: int, samples: int, top: int = 10) -> str:
+    """cProfile of ``samples`` requests of ``url`` after ``warmup``: the ``top`` functions by
+    cumulative CPU time of this process, as text (``bench_measure --profile``). CPU time, not
+    the wall clock: waiting for the database or for other people's processes on a shared
+    machine is left out, as in the CPU column of the measurements."""
+    for _ in range(warmup):
+        client.get(url)
+    profile = cProfile.Profile(time.process_time)
+    profile.enable()
+    for _ in range(samples):
+        client.get(url)
+    profile.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out)
+    stats.sort_stats("cumulative").print_stats(top)
+    return f"{url}: {samples} requests\n{out.getvalue()}"
 
 
 #: Slugs of the notices publish_cost makes (and deletes again).

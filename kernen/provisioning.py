@@ -138,11 +138,24 @@ def move_site(site: Site, url: str) -> bool:
     return True
 
 
+def _welcome_site() -> Site | None:
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    root = site.root_page if site else None
+    if root and root.depth == 2 and root.specific_class is Page and root.is_leaf():
+        return site
+    return None
+
+
 def _adopt_welcome_site(home: HomePage, hostname: str, port: int, report) -> Site | None:
-    """Point the site Wagtail installs on first migrate at the municipality's home page."""
+    """Point the site Wagtail installs on first migrate at the municipality's home page: the
+    one at this address, or else the default site on Wagtail's welcome page (localhost:80),
+    which then moves to this address (BASE_URL may name another, as the benchmark's does)."""
     site = Site.objects.filter(hostname=hostname, port=port).first()
     if site is None:
-        return None
+        site = _welcome_site()
+        if site is None:
+            return None
+        site.hostname, site.port = hostname, port
     old_root = site.root_page
     site.root_page = home
     site.site_name = home.municipality_name

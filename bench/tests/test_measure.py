@@ -2,13 +2,15 @@
 
 import random
 
+from django.test import Client
+
 from wagtail.models import Page
 
 import pytest
 
 from bench.editors import publish_one
 from bench.generate import generate_site
-from bench.measure import PUBLISH_SLUG, measure_site, page_urls, publish_cost
+from bench.measure import PUBLISH_SLUG, measure_site, page_urls, profile_url, publish_cost
 from home.locales import ensure_languages
 from news.models import NewsPage, WorkNoticePage
 
@@ -61,3 +63,8 @@ def test_an_editor_publishes_news_and_notices(site, client):
     assert news.live and notice.live and notice.kernen.exists()
     assert client.get(news.url).status_code == 200
     assert news.title in client.get(news.get_parent().url).content.decode()
+
+
+def test_a_page_type_is_profiled(site):
+    text = profile_url(Client(), page_urls()["kern"], warmup=1, samples=2, top=5)
+    assert "2 requests" in text and "cumulative" in text

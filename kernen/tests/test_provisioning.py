@@ -1,5 +1,6 @@
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
@@ -81,6 +82,17 @@ def test_provisioning_the_welcome_site_becomes_the_municipality(db):
     assert site.site_name == "West Betuwe"
     # Wagtail's placeholder welcome page is gone; only our home page sits under the root.
     assert [page.specific_class for page in Page.get_first_root_node().get_children()] == [HomePage]
+
+
+def test_the_welcome_site_moves_to_base_url_when_that_names_another_address(db, settings):
+    settings.BASE_URL = "http://127.0.0.1:8000"
+    home, _ = provision_municipality("West Betuwe")
+
+    site = Site.objects.get()
+    assert (site.hostname, site.port, site.is_default_site) == ("127.0.0.1", 8000, True)
+    assert site.root_page.specific == home
+    # Any host name is served by the municipality, not by Wagtail's welcome page.
+    assert Site.find_for_request(RequestFactory().get("/")) == site
 
 
 def test_a_second_municipality_keeps_its_tree_groups_and_collections_apart(municipality):
