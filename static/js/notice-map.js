@@ -1,6 +1,6 @@
-/* The maps of templates/components/map.html (the work notices on /werkzaamheden/, the place
-   of one notice or activity): Leaflet from our own static files, PDOK tiles. Without
-   JavaScript the page says everything in text: the list of notices, or the address and a link.
+/* The maps of templates/components/map.html (the kernen on the home page, the work notices
+   on /werkzaamheden/, the place of one notice or activity): Leaflet from our own static files, PDOK tiles. Without
+   JavaScript the page says everything in text: the list of kernen or notices, or the address and a link.
 
    Markers closer together than a finger's width on the screen are drawn as one marker with
    their number, whose popup lists them all (WCAG 2.2 target size: every marker can be hit). */
@@ -26,9 +26,11 @@
             }
             name.textContent = point.title;
             item.appendChild(name);
-            var where = document.createElement("p");
-            where.textContent = point.period ? point.location + " (" + point.period + ")" : point.location;
-            item.appendChild(where);
+            if (point.location) {
+                var where = document.createElement("p");
+                where.textContent = point.period ? point.location + " (" + point.period + ")" : point.location;
+                item.appendChild(where);
+            }
             list.appendChild(item);
         });
         popup.appendChild(list);
