@@ -5,8 +5,21 @@ from kernen.models import InspirationPage, KernPage
 
 
 def kernen_of_municipality(home, request):
-    kernen = public(KernPage.objects.live().child_of(home)).order_by("title")
-    return {"kernen": kernen}
+    """The municipality's kernen, alphabetically, and the markers of those with a place for the
+    map above the list: one query for both (tests/test_pages.py pins it)."""
+    kernen = list(public(KernPage.objects.live().child_of(home)).order_by("title"))
+    points = [
+        {
+            "title": kern.title,
+            "url": kern.get_url(request),
+            "lat": float(kern.latitude),
+            "lng": float(kern.longitude),
+            "location": kern.get_rollout_status_display(),
+        }
+        for kern in kernen
+        if kern.latitude is not None and kern.longitude is not None
+    ]
+    return {"kernen": kernen, "map_points": points}
 
 
 def latest_story(kern, request):

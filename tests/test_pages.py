@@ -1,6 +1,8 @@
 """The public pages of the foundation: the municipality portal and the kern pages."""
 
 import csv
+import json
+from decimal import Decimal
 
 import pytest
 from wagtail_factories import ImageFactory
@@ -30,6 +32,8 @@ def all_kernen(make_kern):
             slug=row["slug"],
             rollout_status="pilot" if row["pilot"] else "planned",
             former_municipality=row["former_municipality"],
+            latitude=Decimal(row["lat"]),
+            longitude=Decimal(row["lon"]),
         )
         for row in rows
     ]
@@ -49,6 +53,39 @@ def test_home_page_lists_all_26_kernen_alphabetically_with_status(client, all_ke
     assert "De 26 kernen" in html
     assert html.count("status--pilot") == 2  # Beesd and Heukelum
     assert html.count("status--planned") == 24
+
+
+def test_home_page_maps_all_26_kernen_with_the_list_as_its_text(client, all_kernen):
+    html = client.get("/").content.decode()
+
+    assert "Kaart van de kernen" in html
+    assert "Alle kernen staan ook in de lijst onder de kaart." in html
+    # The map's skip link lands on the list, which names and links every kern without
+    # JavaScript; the canvas stays hidden until the script draws it.
+    assert '<a class="skip-map" href="#kernen-list">Sla de kaart over</a>' in html
+    assert 'id="kernen-list" tabindex="-1"' in html
+    assert 'id="kernen-map" class="notice-map__canvas" role="region"' in html
+    assert 'aria-label="Kaart van de kernen" hidden' in html
+    assert 'data-group-label="Kernen hier: {count}"' in html
+    start = html.index('<script id="kernen-map-points" type="application/json">')
+    data = html[html.index(">", start) + 1 : html.index("</script>", start)]
+    points = {point["title"]: point for point in json.loads(data)}
+    assert len(points) == 26
+    beesd = points["Beesd"]
+    assert beesd["url"] == "/beesd/"
+    assert (beesd["lat"], beesd["lng"]) == (51.888, 5.192)
+    assert beesd["location"] == "Pilot"
+    # Leaflet from our own static files, no CDN.
+    assert "/static/vendor/leaflet/leaflet.js" in html
+    assert "/static/vendor/leaflet/leaflet.css" in html
+
+
+def test_home_page_without_kern_places_has_no_map(client, beesd):
+    html = client.get("/").content.decode()
+
+    assert "Beesd" in html
+    assert "kernen-map" not in html
+    assert "leaflet" not in html
 
 
 def test_every_kern_page_renders_with_its_name(client, all_kernen):
@@ -118,9 +155,14 @@ def test_a_draft_kern_is_neither_listed_nor_served(client, make_kern):
 
 
 def add_kernen(make_kern, names):
-    """Kernen as complete as the demo's: with an area broker and an image."""
-    for name in names:
-        kern = make_kern(name, area_broker=AreaBroker.objects.first())
+    """Kernen as complete as the demo's: with an area broker, an image and a place on the map."""
+    for number, name in enumerate(names):
+        kern = make_kern(
+            name,
+            area_broker=AreaBroker.objects.first(),
+            latitude=Decimal("51.88") + Decimal(number) / 100,
+            longitude=Decimal("5.19"),
+        )
         kern.image = ImageFactory(collection=kern.collection)
         kern.save_revision().publish()
 
@@ -133,6 +175,7 @@ def test_home_page_queries_do_not_grow_with_kernen(client, make_kern, count_quer
     response, many = count_queries(client, "/")
 
     assert response.content.decode().count('class="card"') == 13
+    assert response.content.decode().count('"url": "/testkern-') == 10  # map markers
     assert few == many, "the home page's queries grow with the number of kernen"
     assert many == HOME_PAGE_QUERIES
 

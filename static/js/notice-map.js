@@ -1,6 +1,6 @@
-/* The maps of templates/components/map.html (the work notices on /werkzaamheden/, the place
-   of one notice or activity): Leaflet from our own static files, PDOK tiles. Without
-   JavaScript the page says everything in text: the list of notices, or the address and a link.
+/* The maps of templates/components/map.html (the kernen on the home page, the work notices
+   on /werkzaamheden/, the place of one notice or activity): Leaflet from our own static files, PDOK tiles. Without
+   JavaScript the page says everything in text: the list of kernen or notices, or the address and a link.
 
    Markers closer together than a finger's width on the screen are drawn as one marker with
    their number, whose popup lists them all (WCAG 2.2 target size: every marker can be hit). */
@@ -9,10 +9,11 @@
     if (typeof L === "undefined") {
         return;
     }
-    // Leaflet's marker is 25 x 41 px, anchored at its bottom centre; two markers closer than
-    // this (in screen pixels) would overlap or leave less than 24 px between them.
-    var NEAR_X = 32;
-    var NEAR_Y = 48;
+    // Leaflet's marker is 25 x 41 px, anchored at its bottom centre; a group is a 36 px circle
+    // around its centre. Drawn targets keep GAP px between their boxes, so none covers another.
+    var MARKER = { left: 12.5, right: 12.5, top: 41, bottom: 0 };
+    var GROUP = { left: 18, right: 18, top: 18, bottom: 18 };
+    var GAP = 2;
 
     function popupFor(points) {
         var popup = document.createElement("div");
@@ -26,28 +27,60 @@
             }
             name.textContent = point.title;
             item.appendChild(name);
-            var where = document.createElement("p");
-            where.textContent = point.period ? point.location + " (" + point.period + ")" : point.location;
-            item.appendChild(where);
+            if (point.location) {
+                var where = document.createElement("p");
+                where.textContent = point.period ? point.location + " (" + point.period + ")" : point.location;
+                item.appendChild(where);
+            }
             list.appendChild(item);
         });
         popup.appendChild(list);
         return popup;
     }
 
+    function box(group) {
+        var size = group.points.length > 1 ? GROUP : MARKER;
+        return {
+            left: group.spot.x - size.left - GAP,
+            right: group.spot.x + size.right + GAP,
+            top: group.spot.y - size.top - GAP,
+            bottom: group.spot.y + size.bottom + GAP,
+        };
+    }
+
+    function overlap(one, other) {
+        var a = box(one);
+        var b = box(other);
+        return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    }
+
+    // Points whose markers would touch become one group at their centre, again and again
+    // until no two drawn targets touch (a new group can reach a neighbour).
     function groupsAt(map, points) {
-        var groups = [];
-        points.forEach(function (point) {
-            var spot = map.latLngToLayerPoint([point.lat, point.lng]);
-            var group = groups.find(function (candidate) {
-                return Math.abs(candidate.spot.x - spot.x) < NEAR_X && Math.abs(candidate.spot.y - spot.y) < NEAR_Y;
-            });
-            if (group) {
-                group.points.push(point);
-            } else {
-                groups.push({ spot: spot, points: [point] });
-            }
+        var groups = points.map(function (point) {
+            return { spot: map.latLngToLayerPoint([point.lat, point.lng]), points: [point] };
         });
+        var merged = true;
+        while (merged) {
+            merged = false;
+            for (var i = 0; i < groups.length && !merged; i++) {
+                for (var j = i + 1; j < groups.length && !merged; j++) {
+                    if (overlap(groups[i], groups[j])) {
+                        var together = groups[i].points.concat(groups[j].points);
+                        var x = 0;
+                        var y = 0;
+                        together.forEach(function (point) {
+                            var spot = map.latLngToLayerPoint([point.lat, point.lng]);
+                            x += spot.x / together.length;
+                            y += spot.y / together.length;
+                        });
+                        groups[i] = { spot: L.point(x, y), points: together };
+                        groups.splice(j, 1);
+                        merged = true;
+                    }
+                }
+            }
+        }
         return groups;
     }
 
@@ -60,13 +93,7 @@
                 marker = L.marker([first.lat, first.lng], { title: first.title, alt: first.title });
             } else {
                 var label = groupLabel.replace("{count}", group.points.length);
-                var lat = 0;
-                var lng = 0;
-                group.points.forEach(function (point) {
-                    lat += point.lat / group.points.length;
-                    lng += point.lng / group.points.length;
-                });
-                marker = L.marker([lat, lng], {
+                marker = L.marker(map.layerPointToLatLng(group.spot), {
                     title: label,
                     icon: L.divIcon({
                         className: "notice-map__group",

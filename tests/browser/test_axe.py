@@ -1,5 +1,6 @@
-"""axe-core in Chromium: zero WCAG 2.2 A/AA violations on every page type, every form with and
-without errors, and the member area, at 1280 px and at 375 px wide.
+"""axe-core in Chromium: zero WCAG 2.2 A/AA violations (target size included) on every page
+type and every form with and without errors at 1280, 375 and 320 px wide, and on the member
+area at 1280 and 375 px.
 
 Pages are checked in a few tests (not one test per page) because each test builds the site
 again: the live server's database is emptied after every test.
@@ -11,6 +12,9 @@ from tests.browser.axe import report, violations
 from tests.browser.conftest import WIDTHS
 
 pytestmark = pytest.mark.browser
+
+#: The public pages and forms are also checked at 320 px, the narrowest phone (WCAG reflow).
+PUBLIC_WIDTHS = {**WIDTHS, "320": {"width": 320, "height": 720}}
 
 #: Every public page type (feeds are not HTML pages and are left out).
 PUBLIC_PAGES = [
@@ -77,22 +81,24 @@ def submit_empty(page, selector):
 
 
 def test_axe_reports_what_it_should(browser):
-    """The check can fail: a page with an unlabelled field, an image without text and grey on
-    grey text has violations."""
+    """The check can fail: a page with an unlabelled field, an image without text, grey on
+    grey text and two buttons too small to hit apart (WCAG 2.2 target size) has violations."""
     page = browser.new_page()
     page.set_content(
         '<html lang="nl"><title>Proef</title><body><main><h1>Proef</h1>'
         '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text">'
-        '<p style="color:#aaa;background:#bbb">Grijs</p></main></body></html>'
+        '<p style="color:#aaa;background:#bbb">Grijs</p>'
+        '<button style="width:12px;height:12px;padding:0">+</button>'
+        '<button style="width:12px;height:12px;padding:0">-</button></main></body></html>'
     )
     found = " ".join(violations(page))
-    for rule in ("image-alt", "label", "color-contrast"):
+    for rule in ("image-alt", "label", "color-contrast", "target-size"):
         assert rule in found
 
 
 def test_public_pages_have_no_violations(site, new_context, blocked_hosts):
     problems = {}
-    for width, viewport in WIDTHS.items():
+    for width, viewport in PUBLIC_WIDTHS.items():
         page = new_context(viewport).new_page()
         for name in PUBLIC_PAGES:
             response = visit(page, site.urls[name])
@@ -107,7 +113,7 @@ def test_public_pages_have_no_violations(site, new_context, blocked_hosts):
 
 def test_forms_with_and_without_errors_have_no_violations(site, new_context):
     problems = {}
-    for width, viewport in WIDTHS.items():
+    for width, viewport in PUBLIC_WIDTHS.items():
         page = new_context(viewport).new_page()
         for name, url_name, selector in FORMS:
             visit(page, site.urls[url_name])

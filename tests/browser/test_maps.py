@@ -1,5 +1,6 @@
 """The maps: a work notice and an activity show their address and a small map (no raw
-coordinates); on /werkzaamheden/ notices on one spot are one marker big enough to hit."""
+coordinates); on /werkzaamheden/ and the home page, markers on one spot are one marker big
+enough to hit (axe checks WCAG 2.2 target size, tests/browser/axe.py)."""
 
 import datetime
 from decimal import Decimal
@@ -9,6 +10,7 @@ from django.utils import timezone
 import pytest
 
 from events.models import EventPage
+from kernen.models import KernPage
 from news.factories import WorkNoticePageFactory
 from news.models.notices import make_point
 from tests.browser.axe import violations
@@ -64,3 +66,26 @@ def test_notices_on_one_spot_are_one_marker_you_can_hit(site, new_context):
     popup = page.locator(".leaflet-popup")
     assert popup.get_by_role("link", name="Dorpsstraat dicht").is_visible()
     assert popup.get_by_role("link", name="Kerkplein dicht").is_visible()
+
+
+def test_the_home_page_maps_the_kernen_and_each_marker_leads_to_its_kern(site, new_context):
+    # Heukelum a few hundred metres from Beesd: at the municipality's zoom one marker.
+    KernPage.objects.filter(slug="heukelum").update(
+        latitude=Decimal("51.889"), longitude=Decimal("5.195")
+    )
+    page = new_context(MOBILE).new_page()
+    page.goto(site.urls["home"])
+    canvas = page.locator("#kernen-map")
+    assert canvas.get_attribute("aria-label") == "Kaart van de kernen"
+    group = page.get_by_role("button", name="Kernen hier: 2")
+    group.wait_for()
+    box = group.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24
+    assert not violations(page), violations(page)
+
+    group.click()
+    popup = page.locator(".leaflet-popup")
+    assert popup.get_by_role("link", name="Heukelum").is_visible()
+    popup.get_by_role("link", name="Beesd").click()
+    page.wait_for_url(f"**{site.urls['kern']}")
+    assert page.locator("h1").inner_text() == "Beesd"
