@@ -17,8 +17,9 @@ pytestmark = pytest.mark.django_db
 HOME_PAGE_QUERIES = 6 + 1  # news: latest news of all kernen
 # The foundation (7: its image and area broker come with the page, the portal settings from
 # the cache) plus one query per panel: news (latest news, current work notices), events
-# (coming activities), kernen (latest story), agenda (kernagenda status counts).
-KERN_PAGE_QUERIES = 7 + 2 + 1 + 1 + 1
+# (coming activities), kernen (latest story), agenda (kernagenda status counts), businesses
+# (the list and map of the kern's businesses).
+KERN_PAGE_QUERIES = 7 + 2 + 1 + 1 + 1 + 1
 
 
 @pytest.fixture

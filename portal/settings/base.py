@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "events",
     "agenda",
     "members",
+    "businesses",
     "subscriptions",
     "search",
     # (bench, the benchmark tools, is added by the dev, bench and test settings only.)
