@@ -29,7 +29,8 @@ def invitable(workspace):
 
 
 def public_listing(home):
-    return Organisation.objects.filter(home=home).prefetch_related(
+    """The organisations of ``home``'s municipality, in any of its languages."""
+    return Organisation.objects.filter(home__translation_key=home.translation_key).prefetch_related(
         Prefetch("kernen", queryset=KernPage.objects.live().order_by("title"))
     )
 
@@ -45,3 +46,35 @@ def threads_for(user):
         .select_related("organisation", "workspace__page")
         .order_by("-last_post_at")[:50]
     )
+
+
+def of_user(user):
+    return Organisation.objects.filter(group__user=user).select_related("home")
+
+
+def profile_url(organisation, request) -> str:
+    """The address of ``organisation``'s public profile (empty without an overview page)."""
+    index = (
+        Page.objects.filter(
+            path__startswith=organisation.home.path,
+            depth=organisation.home.depth + 1,
+            content_type__model="organisationindexpage",
+        )
+        .live()
+        .first()
+    )
+    url = index.get_url(request) if index else None
+    return f"{url}{organisation.slug}/" if url else ""
+
+
+def account_context(user, request) -> dict:
+    """The organisations of ``user`` and the threads addressed to them, with their URLs, for
+    the account page."""
+    mine = list(of_user(user))
+    for organisation in mine:
+        organisation.url = profile_url(organisation, request)
+    threads = list(threads_for(user))
+    for thread in threads:
+        page_url = thread.workspace.page.specific_deferred.get_url(request) or ""
+        thread.url = f"{page_url}berichten/{thread.pk}/"
+    return {"organisations": mine, "organisation_threads": threads}

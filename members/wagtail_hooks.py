@@ -10,6 +10,7 @@ from members import privacy, provisioning
 from members.access import can_access
 from members.demo import load_members_demo
 from members.models import Membership, Organisation
+from members.organisations_demo import load_organisations_demo
 from members.panels import board_link
 from members.routes import WorkspaceRoutesMixin
 from pagecache.rules import InvalidateOnChange
@@ -128,6 +129,7 @@ hooks.register("municipality_provisioning", provisioning.ensure_municipality, or
 hooks.register("kern_provisioning", provisioning.ensure_board_workspace, order=50)
 hooks.register("kern_moved", provisioning.move_board)
 hooks.register("demo_steps", load_members_demo, order=80)
+hooks.register("demo_steps", load_organisations_demo, order=81)
 
 
 @hooks.register("page_panels")
