@@ -328,3 +328,17 @@ def test_the_profile_in_english_and_polish(client, world, organisation, language
 
     assert response.status_code == 200
     assert text in response.content.decode()
+
+
+@pytest.mark.slow
+def test_the_demo_has_three_organisations_one_in_a_project_of_three_kernen(client, demo):
+    html = client.get("/organisaties/").content.decode()
+    for name in ("Waterschap Rivierenland", "Woonstichting De Kernen", "Wijkagenten West Betuwe"):
+        assert name in html
+    access = OrganisationAccess.objects.get(organisation__slug="woonstichting-de-kernen")
+    assert access.workspace.page.specific.kernen.count() == 3
+
+    assert client.login(username="woonstichting-de-kernen", password="demo-wachtwoord")
+    assert client.get(f"{access.workspace.page.url}werkruimte/").status_code == 200
+    assert client.get("/beesd/bestuur/").status_code == 403
+    assert "Zonnepanelen op de huurwoningen?" in client.get("/mijn-account/").content.decode()
