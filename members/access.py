@@ -7,8 +7,9 @@ their membership, which does that) takes access away on their next request.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
+from members.constants import AccessRole
 from members.models.workspace import Workspace
 
 
@@ -68,3 +69,26 @@ def workspaces_of(user):
 
 def can_announce(user) -> bool:
     return user.is_active and user.has_perm("members.send_announcement")
+
+
+def can_post(user, workspace: Workspace) -> bool:
+    """Whether ``user`` may write in ``workspace`` (post, answer, vote, upload): everyone who
+    may enter, except who enters only as a member of an organisation invited to read."""
+    if not can_access(user, workspace):
+        return False
+    if user.is_superuser:
+        return True
+    cache = user.__dict__.setdefault("_workspace_post", {})
+    if workspace.pk not in cache:
+        cache[workspace.pk] = (
+            workspace.access_groups.filter(user=user)
+            .filter(
+                Q(organisation__isnull=True)
+                | Q(
+                    organisation__accesses__workspace=workspace,
+                    organisation__accesses__role=AccessRole.POST,
+                )
+            )
+            .exists()
+        )
+    return cache[workspace.pk]

@@ -17,3 +17,10 @@ class Answer(models.TextChoices):
     YES = "yes", _("yes")
     NO = "no", _("no")
     MAYBE = "maybe", _("maybe")
+
+
+class AccessRole(models.TextChoices):
+    """What an invited organisation may do in a workspace."""
+
+    READ = "read", _("read")
+    POST = "post", _("read and post")

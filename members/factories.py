@@ -5,12 +5,13 @@ provisioning, a project's workspace when the project is published). See docs/tes
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 import factory
 
 from home import factories as home_factories
 from home.factories import PageFactory
-from members.models import Meeting, Poll, PollOption, Post, ProjectPage, Thread
+from members.models import Meeting, Organisation, Poll, PollOption, Post, ProjectPage, Thread
 
 
 class DocumentFactory(home_factories.DocumentFactory):
@@ -102,3 +103,22 @@ class ProjectPageFactory(PageFactory):
     @classmethod
     def _added(cls, page, kernen=()):
         page.kernen.set(kernen)  # saved with the page when its revision is published
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    """An organisation of the municipality ``home=``, serving ``kernen=[...]``; its members
+    are added with ``members.services.add_organisation_member``."""
+
+    name = factory.Sequence(lambda n: f"Organisatie {n}")
+    slug = factory.LazyAttribute(lambda organisation: slugify(organisation.name))
+    description = "Wij werken samen met de kernen."
+    email = "info@organisatie.example"
+
+    class Meta:
+        model = Organisation
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def kernen(organisation, create, extracted, **kwargs):
+        if create and extracted:
+            organisation.kernen.set(extracted)

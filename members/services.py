@@ -18,6 +18,7 @@ from wagtail.models import (
 )
 
 from members.constants import Role, WorkspaceKind
+from members.models.organisations import OrganisationAccess
 from members.models.workspace import BrokerGroup, MemberProfile, Membership, Workspace, new_token
 
 BROKERS_GROUP = "Gebiedsmakelaars"
@@ -174,3 +175,50 @@ def renew_calendar_token(user) -> MemberProfile:
     profile.calendar_token = new_token()
     profile.save(update_fields=["calendar_token"])
     return profile
+
+
+def _restrict_page(workspace: Workspace) -> bool:
+    # A project's page is its public summary: only its routes and collection are private.
+    return workspace.kind != WorkspaceKind.PROJECT
+
+
+@transaction.atomic
+def invite_organisation(workspace: Workspace, organisation, role, invited_by=None):
+    """Let ``organisation``'s members into ``workspace`` with ``role`` (read, or read and
+    post); inviting again changes the role."""
+    access, _created = OrganisationAccess.objects.update_or_create(
+        workspace=workspace,
+        organisation=organisation,
+        defaults={"role": role, "invited_by": invited_by},
+    )
+    workspace.access_groups.add(organisation.group_id)
+    sync_restrictions(workspace, restrict_page=_restrict_page(workspace))
+    return access
+
+
+@transaction.atomic
+def end_organisation_access(workspace: Workspace, access_id) -> OrganisationAccess | None:
+    """End an organisation's access to ``workspace`` at once; None when there is none."""
+    try:
+        access = (
+            workspace.organisation_accesses.select_related("organisation")
+            .filter(pk=int(access_id or 0))
+            .first()
+        )
+    except ValueError:
+        return None
+    if access is not None:
+        access.delete()
+        workspace.access_groups.remove(access.organisation.group_id)
+        sync_restrictions(workspace, restrict_page=_restrict_page(workspace))
+    return access
+
+
+def add_organisation_member(organisation, user) -> None:
+    user.groups.add(organisation.group_id)
+
+
+def delete_organisation_group(organisation) -> None:
+    """After an organisation is deleted: its group goes, and with it every workspace's and
+    view restriction's hold on it, so its members lose all access at once."""
+    Group.objects.filter(pk=organisation.group_id).delete()

@@ -6,7 +6,7 @@ from wagtail.signals import page_published
 
 from kernen.models import AreaBroker, KernPage
 from members import services
-from members.models import Membership, ProjectPage
+from members.models import Membership, Organisation, ProjectPage
 
 
 def membership_saved(sender, instance, **kwargs):
@@ -15,6 +15,10 @@ def membership_saved(sender, instance, **kwargs):
 
 def membership_deleted(sender, instance, **kwargs):
     instance.user.groups.remove(instance.workspace.member_group_id)
+
+
+def organisation_deleted(sender, instance, **kwargs):
+    services.delete_organisation_group(instance)
 
 
 def kern_saved(sender, instance, raw=False, **kwargs):
@@ -36,6 +40,9 @@ def project_published(sender, instance, **kwargs):
 def connect():
     post_save.connect(membership_saved, sender=Membership, dispatch_uid="members_membership")
     post_delete.connect(membership_deleted, sender=Membership, dispatch_uid="members_removed")
+    post_delete.connect(
+        organisation_deleted, sender=Organisation, dispatch_uid="members_organisation"
+    )
     post_save.connect(kern_saved, sender=KernPage, dispatch_uid="members_kern_broker")
     post_save.connect(broker_saved, sender=AreaBroker, dispatch_uid="members_broker")
     page_published.connect(project_published, sender=ProjectPage, dispatch_uid="members_project")

@@ -26,12 +26,13 @@ def enqueue_on_commit(job, *args) -> None:
     transaction.on_commit(lambda: job.enqueue(*args))
 
 
-def recipients(workspace, *, notifications_only=False, exclude=None):
-    users = (
-        get_user_model()
-        .objects.filter(groups__in=workspace.access_groups.all(), is_active=True)
-        .exclude(email="")
+def recipients(workspace, *, notifications_only=False, exclude=None, organisation_id=None):
+    """Who gets the workspace's e-mail: its members and guests, and of the invited
+    organisations only the one a thread is addressed to (``organisation_id``)."""
+    groups = workspace.access_groups.filter(
+        Q(organisation__isnull=True) | Q(organisation=organisation_id)
     )
+    users = get_user_model().objects.filter(groups__in=groups, is_active=True).exclude(email="")
     if notifications_only:
         users = users.exclude(member_profile__email_notifications=False)
     if exclude is not None:
@@ -66,7 +67,12 @@ def notify_new_post(post_id: int, page_url: str, account_url: str) -> int:
             },  # fmt: skip
             [user.email],
         )
-        for user in recipients(thread.workspace, notifications_only=True, exclude=post.author_id)
+        for user in recipients(
+            thread.workspace,
+            notifications_only=True,
+            exclude=post.author_id,
+            organisation_id=thread.organisation_id,
+        )
     ]
     return send_mass_mail(mails, fail_silently=False)
 

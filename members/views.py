@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Site
 
-from members import queries, services
+from members import organisations, queries, services
 from members.access import can_access, can_announce, workspaces_of
 from members.calendar import calendar_response
 from members.forms import AnnouncementForm, ProfileForm, SetPasswordForInvitationForm
@@ -48,7 +48,12 @@ def account_page(request, profile, form):
     return TemplateResponse(
         request,
         "members/account.html",
-        {"form": form, "workspaces": workspaces, "profile": profile},
+        {
+            "form": form,
+            "workspaces": workspaces,
+            "profile": profile,
+            **organisations.account_context(request.user, request),
+        },
     )
 
 

@@ -9,9 +9,12 @@ from kernen.sections import Section
 from members import privacy, provisioning
 from members.access import can_access
 from members.demo import load_members_demo
-from members.models import Membership
+from members.models import Membership, Organisation
+from members.organisations_demo import load_organisations_demo
 from members.panels import board_link
 from members.routes import WorkspaceRoutesMixin
+from pagecache.rules import InvalidateOnChange
+from pagecache.tags import all_site_tags
 from security.admin_scope import ScopedModelViewSet
 
 
@@ -48,11 +51,33 @@ class MembershipViewSet(ScopedModelViewSet):
     search_fields = ["user__username", "user__first_name", "user__last_name", "user__email"]
 
 
+class OrganisationViewSet(ScopedModelViewSet):
+    """Organisations, for admins and who holds the organisation permissions (municipality
+    staff). Their members are the users of the organisation's group (Users → groups)."""
+
+    model = Organisation
+    icon = "site"
+    menu_label = _("Organisations")
+    list_display = ["name", "home", "email"]
+    form_fields = [
+        "home",
+        "name",
+        "slug",
+        "description",
+        "email",
+        "phone",
+        "website",
+        "logo",
+        "kernen",
+    ]
+    search_fields = ["name", "description"]
+
+
 class MembersViewSetGroup(ModelViewSetGroup):
     menu_label = _("Member area")
     menu_icon = "group"
     menu_order = 310
-    items = (MembershipViewSet,)
+    items = (MembershipViewSet, OrganisationViewSet)
 
 
 @hooks.register("register_admin_viewset")
@@ -79,6 +104,12 @@ def municipality_sections():
             model="members.DorpenoverlegPage", title="Dorpenoverleg", slug="dorpenoverleg", order=90
         ),
         Section(
+            model="members.OrganisationIndexPage",
+            title="Organisaties",
+            slug="organisaties",
+            order=70,
+        ),
+        Section(
             model="members.ProjectIndexPage",
             title="Projecten",
             slug="projecten",
@@ -88,10 +119,17 @@ def municipality_sections():
     ]
 
 
+@hooks.register("pagecache_invalidation")
+def page_cache_invalidation():
+    """An organisation's profile shows on /organisaties/ of its municipality."""
+    return [InvalidateOnChange(Organisation, lambda organisation: all_site_tags())]
+
+
 hooks.register("municipality_provisioning", provisioning.ensure_municipality, order=50)
 hooks.register("kern_provisioning", provisioning.ensure_board_workspace, order=50)
 hooks.register("kern_moved", provisioning.move_board)
 hooks.register("demo_steps", load_members_demo, order=80)
+hooks.register("demo_steps", load_organisations_demo, order=81)
 
 
 @hooks.register("page_panels")

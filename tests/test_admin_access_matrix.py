@@ -51,7 +51,7 @@ from events.constants import RegistrationStatus
 from events.models import EventIndexPage, EventPage, Registration
 from kernen.models import AreaBroker
 from members.constants import Role
-from members.models import BoardAreaPage, Membership, Workspace
+from members.models import BoardAreaPage, Membership, Organisation, Workspace
 from security.admin_scope import ScopedViewSetMixin
 from subscriptions.models import Subscriber
 
@@ -154,6 +154,11 @@ def make_membership(kern):
     return Membership.objects.create(workspace=board_of(kern), user=new_user(), role=Role.MEMBER)
 
 
+def make_organisation(kern):
+    name = label("organisatie")
+    return Organisation.objects.create(home=kern.get_parent(), name=name, slug=name)
+
+
 def make_theme(kern):
     name = label("thema")
     return Theme.objects.create(name=name, slug=name, sort_order=0)  # first in every list
@@ -195,6 +200,13 @@ def registration_form(kern):
 
 def membership_form(kern):
     return {"workspace": board_of(kern).pk, "user": new_user().pk, "role": Role.CHAIR}
+
+
+def organisation_form(kern):
+    name = label("nieuw")
+    return {"home": kern.get_parent().pk, "name": name, "slug": name, "description": "",
+            "email": "", "phone": "", "website": "https://example.nl/",
+            "kernen": [kern.pk]}  # fmt: skip
 
 
 def theme_form(kern):
@@ -269,6 +281,14 @@ MATRIX = {
         form=membership_form,
         shown_as="user.username",
         changes="role",
+    ),
+    # Organisations (members.Organisation): administrators; their own members edit their
+    # public profile on the site (/organisaties/<slug>/bewerken/).
+    "members.organisation": Row(
+        make=make_organisation,
+        reaches={"superuser": BOTH},
+        allowed={"superuser": ALL_VIEWS},
+        form=organisation_form,
     ),
     "kernen.areabroker": Row(
         make=make_area_broker,

@@ -21,6 +21,7 @@ from members.forms.content import (
     ThreadForm,
     VoteForm,
 )
+from members.forms.organisations import InviteOrganisationForm, OrganisationProfileForm
 
 __all__ = [
     "AddMemberForm",
@@ -30,8 +31,10 @@ __all__ = [
     "DocumentSearchForm",
     "DocumentUploadForm",
     "InviteForm",
+    "InviteOrganisationForm",
     "MeetingForm",
     "MinutesForm",
+    "OrganisationProfileForm",
     "PollForm",
     "PostForm",
     "ProfileForm",

@@ -20,6 +20,7 @@ from members.models.content import (
     Thread,
     Vote,
 )
+from members.models.organisations import Organisation
 from security.uploads import validate_member_upload
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -192,14 +193,30 @@ class ThreadForm(MessageForm):
     title = forms.CharField(label=_("Subject"), max_length=200)
     body = forms.CharField(label=_("Message"), max_length=10_000, widget=forms.Textarea)
 
+    organisation = forms.ModelChoiceField(
+        label=_("To an invited organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("No: to the members"),
+        help_text=_("Its members see the message on their account page and get an e-mail."),
+    )
+
     def __init__(self, *args, workspace, **kwargs):
         super().__init__(*args, **kwargs)
         self.workspace = workspace
+        invited = Organisation.objects.filter(accesses__workspace=workspace)
+        if invited.exists():
+            self.fields["organisation"].queryset = invited
+        else:
+            del self.fields["organisation"]
 
     @transaction.atomic
     def save(self) -> Thread:
         thread = Thread.objects.create(
-            workspace=self.workspace, title=self.cleaned_data["title"], author=self.author
+            workspace=self.workspace,
+            title=self.cleaned_data["title"],
+            author=self.author,
+            organisation=self.cleaned_data.get("organisation"),
         )
         self.post(thread)
         return thread

@@ -17,6 +17,8 @@ from members.models.content import (
     Thread,
     Vote,
 )
+from members.models.organisation_index import OrganisationIndexPage
+from members.models.organisations import Organisation, OrganisationAccess
 from members.models.pages import DorpenoverlegPage, ProjectIndexPage, ProjectPage
 from members.models.projects import InvitationStatus, ProjectKernInvitation
 from members.models.workspace import (
@@ -39,6 +41,9 @@ __all__ = [
     "MeetingResponse",
     "MemberProfile",
     "Membership",
+    "Organisation",
+    "OrganisationIndexPage",
+    "OrganisationAccess",
     "Poll",
     "PollOption",
     "Post",

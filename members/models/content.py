@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.constants import Answer
+from members.models.organisations import Organisation
 from members.models.workspace import Workspace
 
 
@@ -62,6 +63,16 @@ class Thread(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     last_post_at = models.DateTimeField(default=timezone.now, db_index=True)
+    #: A thread a board addressed to an invited organisation: its members see it on their
+    #: account page and get the e-mail about its messages.
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="threads",
+        verbose_name=_("to organisation"),
+    )
 
     class Meta:
         ordering = ["-last_post_at"]

@@ -12,6 +12,7 @@ from members.routes.documents import DocumentRoutesMixin
 from members.routes.meetings import MeetingRoutesMixin
 from members.routes.membership import MembershipRoutesMixin
 from members.routes.messages import MessageRoutesMixin
+from members.routes.organisations import OrganisationRoutesMixin
 from members.routes.polls import PollRoutesMixin
 
 
@@ -21,9 +22,11 @@ class WorkspaceRoutesMixin(
     MessageRoutesMixin,
     PollRoutesMixin,
     MembershipRoutesMixin,
+    OrganisationRoutesMixin,
     WorkspaceRoutesBase,
 ):
-    """Overview helpers, documents, meetings, messages, polls and members of a workspace."""
+    """Overview helpers, documents, meetings, messages, polls, members and invited
+    organisations of a workspace."""
 
 
 __all__ = ["PER_PAGE", "WorkspaceRoutesMixin", "handle_form", "private"]

@@ -7,21 +7,26 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
-from members.access import can_access, workspace_for_page
+from members.access import can_access, can_post, workspace_for_page
 from members.models.workspace import Workspace
 from members.overview import overview
 
 PER_PAGE = 20
+#: Why an organisation invited to read gets 403 on every form of the workspace.
+READ_ONLY = gettext_lazy("Your organisation may read in this workspace, not post.")
 
 
 def private(view):
     """Only for who may enter the page's workspace (``members.access.can_access``): others
-    get the login page or 403. The view gets the workspace; the response is not stored."""
+    get the login page or 403. A POST needs ``can_post`` too: an organisation invited to read
+    gets 403. The view gets the workspace; the response is not stored."""
 
     @wraps(view)
     def wrapper(page, request, *args, **kwargs):
@@ -30,6 +35,10 @@ def private(view):
         workspace = page.get_workspace(request.user)
         if workspace is None or not can_access(request.user, workspace):
             raise PermissionDenied
+        if request.method == "POST" and not can_post(request.user, workspace):
+            response = TemplateResponse(request, "403.html", {"reason": READ_ONLY}, status=403)
+            patch_cache_control(response, private=True, no_store=True)
+            return response
         response = view(page, request, workspace, *args, **kwargs)
         patch_cache_control(response, private=True, no_store=True)
         return response

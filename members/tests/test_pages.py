@@ -22,7 +22,7 @@ WORKSPACE_QUERIES = {
     "/beesd/bestuur/": 13,
     "/beesd/bestuur/documenten/": 14,
     "/beesd/bestuur/vergaderingen/": 14,
-    "/beesd/bestuur/berichten/": 14,
+    "/beesd/bestuur/berichten/": 15,  # + whether organisations are invited (the "to" field)
     "/beesd/bestuur/peilingen/": 14,
     "/beesd/bestuur/leden/": 13,
     "/beesd/bestuur/projecten/": 14,

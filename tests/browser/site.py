@@ -20,10 +20,11 @@ from home.factories import TEST_PASSWORD, FormPageFactory, UserFactory
 from kernen.factories import InspirationPageFactory, KernFactory, MunicipalityFactory
 from kernen.models import InspirationIndexPage
 from members import services
-from members.constants import Role
+from members.constants import AccessRole, Role
 from members.factories import (
     DocumentFactory,
     MeetingFactory,
+    OrganisationFactory,
     PollFactory,
     PostFactory,
     ProjectPageFactory,
@@ -189,6 +190,21 @@ def build_site() -> Site:
         project_index=project.get_parent().url,
         project=project.url,
         project_workspace=f"{project.url}werkruimte/",
+    )
+
+    # An organisation with a profile, invited to read in Beesd's board; the chair is one of
+    # its members (so the edit form is theirs too).
+    organisation = OrganisationFactory(
+        home=home, name="Waterschap Rivierenland", phone="0344 64 90 90",
+        website="https://www.waterschaprivierenland.nl/", kernen=[beesd, heukelum],
+    )  # fmt: skip
+    services.add_organisation_member(organisation, chair)
+    services.invite_organisation(board, organisation, AccessRole.READ)
+    site.urls.update(
+        organisation_index="/organisaties/",
+        organisation=f"/organisaties/{organisation.slug}/",
+        organisation_edit=f"/organisaties/{organisation.slug}/bewerken/",
+        workspace_organisations=f"{board_url}organisaties/",
     )
 
     comms_group, _pages = comms_group_for(home)

@@ -35,6 +35,8 @@ PUBLIC_PAGES = [
     "inspiration_overview",
     "project_index",
     "project",
+    "organisation_index",
+    "organisation",
     "form",
     "search",
     "subscribe",
@@ -53,6 +55,8 @@ MEMBER_PAGES = [
     "polls",
     "poll",
     "project_workspace",
+    "workspace_organisations",
+    "organisation_edit",
 ]
 
 #: Forms: (name, page, CSS selector of the form). Each is checked as shown, then after an
@@ -63,6 +67,10 @@ FORMS = [
     ("action point sign-up", "action_point", "#doe-mee form"),
     ("klankbordgroep", "form", "main form.portal-form"),
     ("login", "login", "main form"),
+]
+#: Forms of the member area: (name, page, CSS selector), as FORMS, seen by the chair.
+MEMBER_FORMS = [
+    ("invite an organisation", "workspace_organisations", "main form.form"),
 ]
 
 
@@ -144,6 +152,11 @@ def test_member_area_has_no_violations(site, new_context):
             response = visit(page, site.urls[name])
             assert response.status == 200, f"{name}: {response.status}"
             problems[f"{name} {site.urls[name]} @ {width}px"] = violations(page)
+        for name, url_name, selector in MEMBER_FORMS:
+            visit(page, site.urls[url_name])
+            submit_empty(page, selector)
+            assert page.locator(".form-field__error").count(), f"{name}: no error shown"
+            problems[f"{name} form with errors @ {width}px"] = violations(page)
 
     if report(problems):
         pytest.fail(report(problems), pytrace=False)
