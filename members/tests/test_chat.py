@@ -6,6 +6,7 @@ from django.core.cache import cache
 import pytest
 
 from members import chat
+from members.chat_demo import load_chat_demo
 from members.models import ChatMessage, ChatReadMarker
 
 pytestmark = pytest.mark.django_db
@@ -230,3 +231,15 @@ def test_the_chat_page_s_queries_are_pinned(client, world, said, django_assert_n
 #: Site, routing to the board area (5), session, user, workspace with the access check.
 IDLE_POLL_QUERIES = 9
 CHAT_PAGE_QUERIES = 15
+
+
+def test_the_demo_fills_the_beesd_board_s_chat_once(world, make_user, municipality):
+    for username in ("bestuur-beesd", "penningmeester-beesd", "secretaris-beesd"):
+        make_user(username)
+
+    load_chat_demo(municipality)
+    load_chat_demo(municipality)
+
+    texts = list(world.board.chat_messages.values_list("text", flat=True))
+    assert len(texts) == 4
+    assert texts[0] == "Wie heeft de sleutel van het dorpshuis voor vanavond?"
