@@ -88,6 +88,7 @@ def main():
     from django.contrib.auth import get_user_model
     from django.test.utils import override_settings
 
+    # Imported here: after django.setup().
     from members.models import BoardAreaPage, ChatMessage
 
     page = BoardAreaPage.objects.filter(
