@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Site
 
-from members import organisations, queries, services
+from members import chat, organisations, queries, services
 from members.access import can_access, can_announce, workspaces_of
 from members.calendar import calendar_response
 from members.forms import AnnouncementForm, ProfileForm, SetPasswordForInvitationForm
@@ -38,10 +38,13 @@ def account(request):
 
 
 def account_page(request, profile, form):
-    workspaces = list(workspaces_of(request.user).order_by("kind", "name"))
+    workspaces = list(
+        chat.with_unread_counts(workspaces_of(request.user), request.user).order_by("kind", "name")
+    )
     for workspace in workspaces:
         page_url = workspace.page.specific_deferred.get_url(request) or ""
         workspace.url = page_url + workspace.page.specific_class.overview_subpath
+        workspace.chat_url = page_url + "chat/"
         workspace.calendar_url = request.build_absolute_uri(
             f"/kalender/{profile.calendar_token}/{workspace.pk}.ics"
         )

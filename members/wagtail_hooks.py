@@ -8,6 +8,7 @@ from home.panels import Panel
 from kernen.sections import Section
 from members import privacy, provisioning
 from members.access import can_access
+from members.chat_demo import load_chat_demo
 from members.demo import load_members_demo
 from members.models import Membership, Organisation
 from members.organisations_demo import load_organisations_demo
@@ -130,6 +131,7 @@ hooks.register("kern_provisioning", provisioning.ensure_board_workspace, order=5
 hooks.register("kern_moved", provisioning.move_board)
 hooks.register("demo_steps", load_members_demo, order=80)
 hooks.register("demo_steps", load_organisations_demo, order=81)
+hooks.register("demo_steps", load_chat_demo, order=82)
 
 
 @hooks.register("page_panels")

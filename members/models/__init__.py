@@ -6,6 +6,7 @@ pages import the routes, and the routes import the models below the pages.
 """
 
 from members.models.board import BoardAreaPage
+from members.models.chat import ChatDigestDay, ChatMessage, ChatReadMarker
 from members.models.content import (
     Announcement,
     Meeting,
@@ -33,6 +34,9 @@ __all__ = [
     "Announcement",
     "BoardAreaPage",
     "BrokerGroup",
+    "ChatDigestDay",
+    "ChatMessage",
+    "ChatReadMarker",
     "DorpenoverlegPage",
     "Invitation",
     "InvitationStatus",

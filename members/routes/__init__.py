@@ -1,5 +1,5 @@
 """The private routes every workspace page has, by subject: documents, meetings (with the
-calendar and a board's decisions), messages, polls and members.
+calendar and a board's decisions), messages, the chat, polls and members.
 
 A board area, a project and the dorpenoverleg all mix ``WorkspaceRoutesMixin`` in, so each
 building block exists once. Every route goes through ``private``, which asks
@@ -8,6 +8,7 @@ routes (its projects) are in ``members.routes.projects``.
 """
 
 from members.routes.base import PER_PAGE, WorkspaceRoutesBase, handle_form, private
+from members.routes.chat import ChatRoutesMixin
 from members.routes.documents import DocumentRoutesMixin
 from members.routes.meetings import MeetingRoutesMixin
 from members.routes.membership import MembershipRoutesMixin
@@ -20,12 +21,13 @@ class WorkspaceRoutesMixin(
     DocumentRoutesMixin,
     MeetingRoutesMixin,
     MessageRoutesMixin,
+    ChatRoutesMixin,
     PollRoutesMixin,
     MembershipRoutesMixin,
     OrganisationRoutesMixin,
     WorkspaceRoutesBase,
 ):
-    """Overview helpers, documents, meetings, messages, polls, members and invited
+    """Overview helpers, documents, meetings, messages, chat, polls, members and invited
     organisations of a workspace."""
 
 
