@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "events",
     "agenda",
     "members",
+    "dossiers",  # a resident's own dossier, shared by choice (beside members, imports neither)
     "subscriptions",
     "search",
     # (bench, the benchmark tools, is added by the dev, bench and test settings only.)
