@@ -7,9 +7,11 @@ import re
 from django.contrib.auth import get_user_model
 from django.core import mail
 
+from wagtail.models import ModelLogEntry
+
 import pytest
 
-from dossiers.admin import register_support_viewset
+from dossiers.admin import DossierSupportViewSet, SupportPermissionPolicy, register_support_viewset
 from dossiers.models import Dossier, DossierItem, DossierShare
 from privacy.models import EmailLink
 
@@ -126,3 +128,20 @@ def test_support_access_in_the_admin_is_off_by_default(client, world, settings):
 
     assert client.get("/admin/dossiers_support/").status_code == 404
     assert "Dijkversterking" not in client.get("/admin/").content.decode()
+
+
+def test_support_access_when_turned_on_is_read_only_and_logged(rf, world):
+    policy = SupportPermissionPolicy(Dossier)
+    assert policy.user_has_permission(world.users["superuser"], "view")
+    assert not policy.user_has_permission(world.users["superuser"], "change")
+    assert not policy.user_has_permission(world.users["board_member"], "view")
+    viewset = DossierSupportViewSet("dossiers_support")
+    request = rf.get("/")
+    request.user = world.users["superuser"]
+    kwargs = {**viewset.get_common_view_kwargs(), **viewset.get_inspect_view_kwargs()}
+    view = viewset.inspect_view_class(**kwargs)
+    view.setup(request, pk=world.dossier.pk)
+
+    assert view.object == world.dossier  # setup() fetched it once
+    assert ModelLogEntry.objects.filter(action="dossiers.support_view").count() == 1
+    assert world.dossier.accesses.get().action == "support"
