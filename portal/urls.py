@@ -31,6 +31,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("favicon.ico", home_views.favicon),
     path("", include("members.urls")),
+    path("mijn-dossier/", include("dossiers.urls")),
     path("api/v2/", api_router.urls),
     path("kernagendas/actiepunten.csv", opendata.action_points_csv, name="agenda_csv"),
     path("kernagendas/actiepunten.json", opendata.action_points_json, name="agenda_json"),

@@ -5,7 +5,7 @@ function past 60, and ``home/`` holds the home page and the shared page bases, n
 The import rule, lowest layer first::
 
     portal (settings, env, cache) <- security, pagecache, privacy, ops <- home <- kernen
-        <- news, events, agenda, members, businesses <- subscriptions <- search
+        <- news, events, agenda, members, businesses, dossiers <- subscriptions <- search
 
 A module never imports one of a higher layer: not at the top of the file and not inside a
 function. Feature apps (news, events, agenda, members, businesses, subscriptions, search) do
@@ -39,12 +39,22 @@ LAYERS = {
     "agenda": 4,
     "members": 4,
     "businesses": 4,
+    "dossiers": 4,
     "subscriptions": 5,
     "search": 6,
     "bench": 9,
 }
 #: Apps that share a room each: they may not import each other beyond a lower one's queries.
-FEATURE_APPS = {"news", "events", "agenda", "members", "businesses", "subscriptions", "search"}
+FEATURE_APPS = {
+    "news",
+    "events",
+    "agenda",
+    "members",
+    "businesses",
+    "dossiers",
+    "subscriptions",
+    "search",
+}
 #: Modules that put the project together and may import any app.
 TOP = {"portal.urls", "portal.wsgi", "portal.asgi"}
 

@@ -63,6 +63,7 @@ def test_the_demo_steps_run_in_a_fixed_order():
         "agenda.demo",
         "kernen.inspiration_demo",
         "members.demo",
+        "dossiers.demo",
         "subscriptions.demo",
     ]
 

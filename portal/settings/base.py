@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "agenda",
     "members",
     "businesses",
+    "dossiers",  # a resident's own dossier, shared by choice (beside members, imports neither)
     "subscriptions",
     "search",
     # (bench, the benchmark tools, is added by the dev, bench and test settings only.)

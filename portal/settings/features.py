@@ -2,7 +2,7 @@
 picker, the member area, subscriptions, the e-mail outbox, personal data and the page cache.
 Part of ``base.py`` (which imports everything here); not a settings module of its own."""
 
-from portal.env import env_int, env_str
+from portal.env import env_bool, env_int, env_str
 
 # Search: Wagtail's database backend (PostgreSQL full text with a Dutch configuration, SQLite
 # FTS otherwise); Elasticsearch when ELASTICSEARCH_URL is set.
@@ -57,6 +57,15 @@ MEMBERS_MAX_UPLOAD_SIZE = env_int("MEMBERS_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 MEMBERS_INVITATION_VALID_DAYS = env_int("MEMBERS_INVITATION_VALID_DAYS", 7)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
 
+# dossiers: a resident's own dossier (docs/dossiers.md). The largest file of an item; how long
+# the signup link works and how often one IP address may sign up and one address get the
+# e-mail per hour; whether the admin shows dossiers for support (off: nobody sees them there).
+DOSSIER_MAX_UPLOAD_SIZE = env_int("DOSSIER_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
+DOSSIER_SIGNUP_LINK_MAX_AGE = env_int("DOSSIER_SIGNUP_LINK_MAX_AGE", 24 * 60 * 60)
+DOSSIER_SIGNUP_RATE_LIMIT = env_int("DOSSIER_SIGNUP_RATE_LIMIT", 10)
+DOSSIER_SIGNUP_RATE_LIMIT_PER_ADDRESS = env_int("DOSSIER_SIGNUP_RATE_LIMIT_PER_ADDRESS", 3)
+DOSSIER_SUPPORT_ACCESS = env_bool("DOSSIER_SUPPORT_ACCESS", False)
+
 # subscriptions ("Blijf op de hoogte"): how long a confirmation link works, how often one IP
 # address may post the form and one e-mail address may get a confirmation e-mail per window,
 # and how far a digest looks back for pages committed just after the previous run.
@@ -80,6 +89,8 @@ PRIVACY_SIGNUPS_DAYS = env_int("PRIVACY_SIGNUPS_DAYS", 365)
 PRIVACY_FORM_SUBMISSIONS_DAYS = env_int("PRIVACY_FORM_SUBMISSIONS_DAYS", 365)
 PRIVACY_INVITATIONS_DAYS = env_int("PRIVACY_INVITATIONS_DAYS", 30)
 PRIVACY_TASK_RESULTS_DAYS = env_int("PRIVACY_TASK_RESULTS_DAYS", 7)
+# Who looked at a resident's dossier: the owner's access log (the dossier itself stays).
+PRIVACY_DOSSIER_ACCESS_LOG_DAYS = env_int("PRIVACY_DOSSIER_ACCESS_LOG_DAYS", 730)
 # What people searched for, counted per day; "popular searches" looks back 30 days.
 PRIVACY_SEARCH_QUERIES_DAYS = env_int("PRIVACY_SEARCH_QUERIES_DAYS", 30)
 # Links e-mailed to an address (confirming a subscription, "mijn gegevens"): how long an

@@ -1,0 +1,180 @@
+"""The forms of the dossier: signing up, a dossier, an item (document, photo or note) and a
+share. Every write is a form's ``save()``; a form with errors stores nothing."""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.hashers import make_password
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from dossiers.constants import ItemKind
+from dossiers.models import Dossier, DossierItem, DossierShare
+from security.honeypot import HoneypotForm
+from security.uploads import MEMBER_EXTENSIONS, check_upload
+
+#: What a photo may be; a document may be what the member area allows.
+PHOTO_EXTENSIONS = ("png", "jpg", "jpeg")
+
+
+class SignupForm(HoneypotForm):
+    """A resident's account. Nothing is stored until the e-mail link is clicked: the address
+    and the password's hash wait in the link (``privacy.EmailLink``)."""
+
+    email = forms.EmailField(label=_("E-mail address"))
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
+    password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, strip=False)
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password1")
+        if password and password != cleaned.get("password2"):
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif password:
+            email = cleaned.get("email", "")
+            user = get_user_model()(
+                username=email, email=email, first_name=cleaned.get("first_name", "")
+            )
+            try:
+                password_validation.validate_password(password, user)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+    def payload(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "first_name": data["first_name"],
+            "last_name": data["last_name"],
+            "password": make_password(data["password1"]),
+        }
+
+
+class DossierForm(forms.ModelForm):
+    class Meta:
+        model = Dossier
+        fields = ["title", "description"]
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.owner = owner
+
+
+class ItemForm(forms.ModelForm):
+    file = forms.FileField(label=_("File"), required=False)
+
+    class Meta:
+        model = DossierItem
+        fields = ["kind", "title", "text", "file"]
+        widgets = {"kind": forms.RadioSelect}
+
+    def __init__(self, *args, dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.dossier = dossier
+        self.fields["text"].label = _("Note or description")
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, upload = cleaned.get("kind"), cleaned.get("file")
+        if kind == ItemKind.NOTE:
+            if not (cleaned.get("text") or "").strip():
+                self.add_error("text", _("Write your note."))
+            cleaned["file"] = None
+        elif kind in (ItemKind.FILE, ItemKind.PHOTO):
+            if not upload:
+                self.add_error("file", _("Choose a file."))
+            else:
+                self._check_file(kind, upload)
+        return cleaned
+
+    def _check_file(self, kind, upload):
+        extensions = PHOTO_EXTENSIONS if kind == ItemKind.PHOTO else MEMBER_EXTENSIONS
+        try:
+            self.instance.content_type = check_upload(
+                upload, extensions=extensions, max_size=settings.DOSSIER_MAX_UPLOAD_SIZE
+            )
+        except forms.ValidationError as error:
+            self.add_error("file", error)
+            return
+        self.instance.original_name = upload.name[-255:]
+        self.instance.size = upload.size
+
+
+class ShareForm(forms.Form):
+    """A share of the whole dossier or one item, with a person (by e-mail address) or a
+    workspace of the member area, until an optional end date."""
+
+    TARGETS = (("user", _("a person (their e-mail address)")), ("workspace", _("a board")))
+
+    target = forms.ChoiceField(label=_("Share with"), choices=TARGETS, widget=forms.RadioSelect)
+    email = forms.EmailField(label=_("E-mail address"), required=False)
+    workspace = forms.ModelChoiceField(
+        label=_("Board, project or dorpenoverleg"), queryset=None, required=False
+    )
+    item = forms.ModelChoiceField(
+        label=_("What"), queryset=None, required=False, empty_label=_("The whole dossier")
+    )
+    ends_on = forms.DateField(
+        label=_("Until (last day; empty: until you stop sharing)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dossier = dossier
+        workspace_model = DossierShare._meta.get_field("workspace").related_model
+        self.fields["workspace"].queryset = workspace_model.objects.order_by("name")
+        self.fields["item"].queryset = dossier.items.order_by("title")
+
+    def clean_ends_on(self):
+        ends_on = self.cleaned_data.get("ends_on")
+        if ends_on and ends_on < timezone.localdate():
+            raise forms.ValidationError(
+                _("This date has passed. Choose today or a later day."), code="past"
+            )
+        return ends_on
+
+    def clean(self):
+        cleaned = super().clean()
+        target = cleaned.get("target")
+        if target == "user":
+            cleaned["user"] = self._user(cleaned.get("email"))
+        elif target == "workspace" and not cleaned.get("workspace"):
+            self.add_error("workspace", _("Choose a board."))
+        return cleaned
+
+    def _user(self, email):
+        if not email:
+            if "email" not in self.errors:
+                self.add_error("email", _("Fill in the e-mail address of the person."))
+            return None
+        user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+        if user is None:
+            self.add_error(
+                "email",
+                _(
+                    "There is no account with this e-mail address. Ask the person to make an "
+                    "account first, or check the address."
+                ),
+            )
+        elif user.pk == self.dossier.owner_id:
+            self.add_error("email", _("This is your own address."))
+            return None
+        return user
+
+    def save(self) -> DossierShare:
+        data = self.cleaned_data
+        by_user = data["target"] == "user"
+        return DossierShare.objects.create(
+            dossier=self.dossier,
+            item=data.get("item"),
+            user=data["user"] if by_user else None,
+            workspace=None if by_user else data["workspace"],
+            ends_on=data.get("ends_on"),
+        )
