@@ -79,6 +79,13 @@ def accessibility_statement(municipality):
     }
 
 
+DOSSIER_ITEM = (
+    "<li><b>Je eigen dossier</b>: wat je er zelf in zet. Alleen jij ziet het. Deel "
+    "je iets, dan zie je wie er wanneer in keek; dat overzicht bewaren we twee "
+    "jaar. Je dossier gaat weg als je het of je account verwijdert.</li>"
+)
+
+
 def privacy_statement(municipality):
     return {
         "title": "Privacyverklaring",
@@ -100,9 +107,7 @@ def privacy_statement(municipality):
                 "<li><b>Formulieren</b>, zoals de klankbordgroep: wat je invult.</li>"
                 "<li><b>Leden van een bestuur of project</b>: naam, e-mailadres, en wat je "
                 "plaatst in de besloten werkruimte.</li>"
-                "<li><b>Je eigen dossier</b>: wat je er zelf in zet. Alleen jij ziet het. Deel "
-                "je iets, dan zie je wie er wanneer in keek; dat overzicht bewaren we twee "
-                "jaar. Je dossier gaat weg als je het of je account verwijdert.</li></ul>"
+                f"{DOSSIER_ITEM}</ul>"
                 "<p>Om misbruik van formulieren te voorkomen, tellen we een uur lang hoe vaak "
                 "een internetadres een formulier verstuurt. We gebruiken geen cookies om je "
                 "te volgen. Alleen als je inlogt of een formulier verstuurt, zet het portaal "
