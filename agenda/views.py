@@ -33,6 +33,7 @@ from home.pagination import (
 )
 from home.queries import public
 from kernen.models import KernPage
+from kernen.queries import kernen_beside
 from security.ratelimit import client_address, hit
 
 OVERVIEW_PAGE_SIZE = 50
@@ -49,13 +50,6 @@ def render(request, page, template=None, status=200, **context):
 def kern_of(page):
     """The kern a kernagenda belongs to (its parent), in one query."""
     return KernPage.objects.get(path=page.path[: -page.steplen])
-
-
-def kernen_of(page):
-    """The live, public kernen of the municipality ``page`` sits directly under."""
-    home_path = page.path[: -page.steplen]
-    kernen = KernPage.objects.live().filter(path__startswith=home_path, depth=page.depth)
-    return list(public(kernen).only("id", "title", "slug", "path", "url_path").order_by("title"))
 
 
 def kernen_queryset(kern):
@@ -351,7 +345,7 @@ def status_table(kernen, counts):
 
 
 def overview(request, page):
-    kernen = kernen_of(page)
+    kernen = kernen_beside(page)
     themes = list(Theme.objects.all())
     form = OverviewFilterForm(request.GET or None, kernen=kernen, themes=themes)
     home_path = page.path[: -page.steplen]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from businesses.constants import LOGO_EXTENSIONS, LOGO_MAX_SIZE, Kind
 from businesses.validators import place_errors, validate_plain_text, validate_website
+from kernen.forms import KernFilterForm
 from security.honeypot import HoneypotForm
 from security.uploads import check_upload
 
@@ -126,28 +127,10 @@ class LinkRequestForm(HoneypotForm):
     )
 
 
-class OverviewFilterForm(forms.Form):
-    kern = forms.ChoiceField(
-        label=_("Kern"),
-        required=False,
-        error_messages={"invalid_choice": _("We do not know this kern. Choose one from the list.")},
-    )
+class OverviewFilterForm(KernFilterForm):
     soort = forms.ChoiceField(
         label=_("Kind of business"),
         required=False,
         choices=[("", _("all kinds")), *Kind.choices],
         error_messages={"invalid_choice": _("Choose a kind from the list.")},
     )
-
-    def __init__(self, *args, kernen=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kern"].choices = [
-            ("", _("all kernen")),
-            *((kern.slug, kern.title) for kern in kernen),
-        ]
-
-    def valid_value(self, name: str) -> str:
-        if not self.is_bound:
-            return ""
-        self.is_valid()
-        return self.cleaned_data.get(name) or ""

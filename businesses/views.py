@@ -13,8 +13,7 @@ from businesses import queries, services
 from businesses.constants import PAGE_SIZE, RATE_LIMIT_COUNT, RATE_LIMIT_WINDOW
 from businesses.forms import BusinessForm, LinkRequestForm, ManageForm, OverviewFilterForm
 from home.pagination import paginate
-from home.queries import public
-from kernen.models import KernPage
+from kernen.queries import attach_kernen, kernen_beside
 from security.ratelimit import allow
 
 TOO_MANY = gettext_lazy(
@@ -130,11 +129,7 @@ def _manage(request, page, token):
 
 def business_overview(request, page):
     home_path = page.path[: -Page.steplen]
-    kernen = list(
-        public(KernPage.objects.live().filter(path__startswith=home_path, depth=page.depth))
-        .order_by("title")
-        .only("title", "slug", "path", "depth", "url_path")
-    )
+    kernen = kernen_beside(page)
     form = OverviewFilterForm(request.GET or None, kernen=kernen)
     kern_slug, kind = form.valid_value("kern"), form.valid_value("soort")
 
@@ -146,10 +141,7 @@ def business_overview(request, page):
         businesses = businesses.filter(kind=kind)
     page_obj = paginate(request, businesses, PAGE_SIZE)
 
-    kern_by_path = {kern.path: kern for kern in kernen}
-    kern_path_length = page.depth * Page.steplen
-    for business in page_obj.object_list:
-        business.kern = kern_by_path.get(business.path[:kern_path_length])
+    attach_kernen(page_obj.object_list, kernen)
 
     filters = {key: value for key, value in (("kern", kern_slug), ("soort", kind)) if value}
     response = _render(

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.constants import Period
+from kernen.forms import KernFilterForm
 from security.honeypot import HoneypotForm
 
 
@@ -22,12 +23,7 @@ class RegistrationForm(HoneypotForm):
     )
 
 
-class OverviewFilterForm(forms.Form):
-    kern = forms.ChoiceField(
-        label=_("Kern"),
-        required=False,
-        error_messages={"invalid_choice": _("We do not know this kern. Choose one from the list.")},
-    )
+class OverviewFilterForm(KernFilterForm):
     periode = forms.ChoiceField(
         label=_("Period"),
         required=False,
@@ -36,17 +32,3 @@ class OverviewFilterForm(forms.Form):
             "invalid_choice": _("Choose a period from the list: this week or this month.")
         },
     )
-
-    def __init__(self, *args, kernen=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kern"].choices = [
-            ("", _("all kernen")),
-            *((kern.slug, kern.title) for kern in kernen),
-        ]
-
-    def valid_value(self, name: str) -> str:
-        """The cleaned value of one filter, or "" when that filter is invalid."""
-        if not self.is_bound:
-            return ""
-        self.is_valid()
-        return self.cleaned_data.get(name) or ""

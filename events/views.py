@@ -20,6 +20,7 @@ from events.tokens import read_cancel_token
 from home.pagination import paginate
 from home.queries import public
 from kernen.models import KernPage
+from kernen.queries import attach_kernen, kernen_beside
 from pagecache.tags import declare_page
 from security.ratelimit import allow
 
@@ -152,11 +153,7 @@ def event_calendar(request, page):
 
 def event_overview(request, page):
     home_path = page.path[: -Page.steplen]
-    kernen = list(
-        public(KernPage.objects.live().filter(path__startswith=home_path, depth=page.depth))
-        .order_by("title")
-        .only("title", "slug", "path", "depth", "url_path")
-    )
+    kernen = kernen_beside(page)
     form = OverviewFilterForm(request.GET or None, kernen=kernen)
     kern_slug, period = form.valid_value("kern"), form.valid_value("periode")
 
@@ -168,10 +165,7 @@ def event_overview(request, page):
         events = in_period(events, period)
     page_obj = paginate(request, events, PAGE_SIZE)
 
-    kern_by_path = {kern.path: kern for kern in kernen}
-    kern_path_length = page.depth * Page.steplen
-    for event in page_obj.object_list:
-        event.kern = kern_by_path.get(event.path[:kern_path_length])
+    attach_kernen(page_obj.object_list, kernen)
 
     filters = {key: value for key, value in (("kern", kern_slug), ("periode", period)) if value}
     response = page.render(

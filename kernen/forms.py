@@ -30,3 +30,28 @@ class InspirationFilterForm(forms.Form):
             return {}
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class KernFilterForm(forms.Form):
+    """The kern filter of an overview of every kern's items (GET); an overview adds its own
+    filters. ``valid_value`` reads one filter, "" when it is empty or invalid."""
+
+    kern = forms.ChoiceField(
+        label=_("Kern"),
+        required=False,
+        error_messages={"invalid_choice": _("We do not know this kern. Choose one from the list.")},
+    )
+
+    def __init__(self, *args, kernen=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kern"].choices = [
+            ("", _("all kernen")),
+            *((kern.slug, kern.title) for kern in kernen),
+        ]
+
+    def valid_value(self, name: str) -> str:
+        """The cleaned value of one filter, or "" when that filter is invalid."""
+        if not self.is_bound:
+            return ""
+        self.is_valid()
+        return self.cleaned_data.get(name) or ""
