@@ -3,7 +3,7 @@ share. Every write is a form's ``save()``; a form with errors stores nothing."""
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,40 +11,26 @@ from django.utils.translation import gettext_lazy as _
 from dossiers.constants import ItemKind
 from dossiers.models import Dossier, DossierItem, DossierShare
 from security.honeypot import HoneypotForm
+from security.passwords import NewAccountForm
 from security.uploads import MEMBER_EXTENSIONS, check_upload
 
 #: What a photo may be; a document may be what the member area allows.
 PHOTO_EXTENSIONS = ("png", "jpg", "jpeg")
 
 
-class SignupForm(HoneypotForm):
+class SignupForm(HoneypotForm, NewAccountForm):
     """A resident's account. Nothing is stored until the e-mail link is clicked: the address
     and the password's hash wait in the link (``privacy.EmailLink``)."""
 
     email = forms.EmailField(label=_("E-mail address"))
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
-    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
-    password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, strip=False)
+
+    field_order = ["website", "email", "first_name", "last_name", "password1", "password2"]
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
 
-    def clean(self):
-        cleaned = super().clean()
-        password = cleaned.get("password1")
-        if password and password != cleaned.get("password2"):
-            self.add_error("password2", _("The two passwords are not the same."))
-        elif password:
-            email = cleaned.get("email", "")
-            user = get_user_model()(
-                username=email, email=email, first_name=cleaned.get("first_name", "")
-            )
-            try:
-                password_validation.validate_password(password, user)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return cleaned
+    def account_email(self) -> str:
+        return self.cleaned_data.get("email", "")
 
     def payload(self) -> dict:
         data = self.cleaned_data

@@ -2,13 +2,14 @@
 account an invited person makes."""
 
 from django import forms
-from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from members import services, tasks
 from members.constants import Role
 from members.forms.content import WorkspaceForm
 from members.models.workspace import Invitation
+from security.passwords import NewAccountForm
 
 
 class InviteForm(WorkspaceForm):
@@ -58,32 +59,15 @@ class ProfileForm(forms.Form):
         return self.profile
 
 
-class SetPasswordForInvitationForm(forms.Form):
+class SetPasswordForInvitationForm(NewAccountForm):
     """Used when the invited person has no account yet."""
-
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
-    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
-    password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, strip=False)
 
     def __init__(self, *args, email, **kwargs):
         super().__init__(*args, **kwargs)
         self.email = email
 
-    def clean(self):
-        cleaned = super().clean()
-        password = cleaned.get("password1")
-        if password and password != cleaned.get("password2"):
-            self.add_error("password2", _("The two passwords are not the same."))
-        elif password:
-            user = get_user_model()(
-                username=self.email, email=self.email, first_name=cleaned.get("first_name", "")
-            )
-            try:
-                password_validation.validate_password(password, user)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return cleaned
+    def account_email(self) -> str:
+        return self.email
 
     def save(self):
         """The invited person's account; their user name is their e-mail address."""
