@@ -8,6 +8,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from businesses.models import BusinessPage
 from home.locales import default_locale
+from kernen.models import KernPage
 
 
 def waiting_for_review(user):
@@ -32,8 +33,20 @@ def can_review(user) -> bool:
     )
 
 
+def with_kernen(businesses) -> list[BusinessPage]:
+    """``businesses`` with ``kern`` set on each (the grandparent: kern → bedrijven/ →
+    business), in one query for all of them."""
+    businesses = list(businesses)
+    kern_path = {b.pk: b.path[: -2 * BusinessPage.steplen] for b in businesses}
+    kernen = KernPage.objects.filter(path__in=set(kern_path.values())).only("title", "path")
+    by_path = {kern.path: kern for kern in kernen}
+    for business in businesses:
+        business.kern = by_path.get(kern_path[business.pk])
+    return businesses
+
+
 def review(request):
     if not can_review(request.user):
         raise PermissionDenied
-    businesses = waiting_for_review(request.user).select_related("latest_revision")
+    businesses = with_kernen(waiting_for_review(request.user))
     return TemplateResponse(request, "businesses/admin/review.html", {"businesses": businesses})

@@ -246,3 +246,27 @@ def test_the_form_speaks_english_and_polish(client, languages, kern_beesd):
     assert "Name of the business" in english.content.decode()
     assert polish.status_code == 400
     assert "zaczyna się od http:// lub https://" in polish.content.decode()
+
+
+def test_the_review_list_names_each_business_kern_in_the_same_queries_for_two_or_six(
+    client, kern_beesd, editors, make_business, django_assert_max_num_queries
+):
+    client.force_login(editors[0])
+    for number in range(2):
+        make_business(
+            kern_beesd, title=f"Wachtende winkel {number}", draft=True, email_confirmed=True
+        )
+    client.get("/admin/bedrijven/ter-beoordeling/")  # warm caches (menu, permissions)
+    with django_assert_max_num_queries(100) as two:
+        response = client.get("/admin/bedrijven/ter-beoordeling/")
+    for number in range(2, 6):
+        make_business(
+            kern_beesd, title=f"Wachtende winkel {number}", draft=True, email_confirmed=True
+        )
+    with django_assert_max_num_queries(len(two.captured_queries)):
+        six = client.get("/admin/bedrijven/ter-beoordeling/")
+
+    assert response.status_code == 200
+    page = six.content.decode()
+    assert all(f"Wachtende winkel {number}" in page for number in range(6))
+    assert page.count("<td>Beesd</td>") == 6
