@@ -113,9 +113,6 @@ class LanguageAliasesMixin:
         )
 
 
-#: The name the migrations of every page type use for it.
-AliasRestrictionsMixin = LanguageAliasesMixin
-
 # Which pages exist in which language (the switcher and hreflang on every page) comes from the
 # cache; any change to any page starts a new generation of cached answers. A generation is a
 # random token, so that one that was forgotten (or lost with Redis) never comes back.

@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'businesses of a kern',
                 'verbose_name_plural': 'businesses of kernen',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.locales.AliasRestrictionsMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.locales.LanguageAliasesMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='BusinessOverviewPage',
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'businesses of all kernen',
                 'verbose_name_plural': 'businesses of all kernen',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.locales.AliasRestrictionsMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.locales.LanguageAliasesMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='BusinessPage',
@@ -62,6 +62,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'business',
                 'verbose_name_plural': 'businesses',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.locales.AliasRestrictionsMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.locales.LanguageAliasesMixin, 'wagtailcore.page'),
         ),
     ]

@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'organisations overview',
                 'verbose_name_plural': 'organisations overviews',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.locales.AliasRestrictionsMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.locales.LanguageAliasesMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='Organisation',
