@@ -19,6 +19,7 @@ import pytest
 from wagtail_localize.models import LocaleSynchronization
 
 from agenda.models import ActionPointPage, KernagendaPage, Theme
+from businesses.models import BusinessIndexPage, BusinessPage
 from events.models import EventIndexPage, EventPage
 from events.tests.conftest import event_fields
 from home.locales import default_locale, sync_language_trees, translation_languages
@@ -74,6 +75,23 @@ def point_form(title, slug, **extra):
     }
 
 
+def business_form(title, slug, **extra):
+    return {
+        "title": title,
+        "slug": slug,
+        "kind": "winkel",
+        "summary": "Brood, kaas en groente uit de Betuwe.",
+        "address": "Dorpsstraat 1, Beesd",
+        "latitude": "",
+        "longitude": "",
+        "opening_hours": "ma–za 8:00–17:00",
+        "website": "https://dorpswinkel.example",
+        "contact_email": "winkel@dorpswinkel.example",
+        "email_confirmed": "on",
+        **extra,
+    }
+
+
 def notice_form(title, slug, **extra):
     return notice_fields(title, slug, all_kernen="on", **extra)
 
@@ -84,6 +102,7 @@ FORMS = {
     InspirationPage: story_fields,
     ActionPointPage: point_form,
     WorkNoticePage: notice_form,
+    BusinessPage: business_form,
 }
 
 
@@ -129,6 +148,7 @@ CASES = [
     ("redactie", EventIndexPage, EventPage),
     ("redactie", InspirationIndexPage, InspirationPage),
     ("redactie", KernagendaPage, ActionPointPage),
+    ("redactie", BusinessIndexPage, BusinessPage),
     ("communicatie", WorkNoticeIndexPage, WorkNoticePage),
     ("communicatie", MunicipalityNewsIndexPage, NewsPage),
 ]

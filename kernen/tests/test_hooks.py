@@ -22,7 +22,15 @@ def test_a_new_kern_gets_the_sections_of_every_app_in_their_order(municipality):
         kern, _report = provision_kern(municipality, "Tricht")
 
     slugs = list(kern.get_children().values_list("slug", flat=True))
-    assert slugs == ["nieuws", "proefsectie", "kernagenda", "activiteiten", "inspiratie", "bestuur"]
+    assert slugs == [
+        "nieuws",
+        "proefsectie",
+        "kernagenda",
+        "activiteiten",
+        "inspiratie",
+        "bedrijven",
+        "bestuur",
+    ]
 
 
 def test_a_municipality_gets_a_section_and_a_step_registered_as_hooks(db):
@@ -62,7 +70,10 @@ def test_the_demo_steps_run_in_a_fixed_order():
         "events.demo",
         "agenda.demo",
         "kernen.inspiration_demo",
+        "businesses.demo",
         "members.demo",
+        "members.organisations_demo",
+        "members.chat_demo",
         "dossiers.demo",
         "subscriptions.demo",
     ]
