@@ -11,11 +11,9 @@ HOST ?= 127.0.0.1:8000
 # (HOST=8101 is 127.0.0.1:8101; 0.0.0.0 listens everywhere, links then say 127.0.0.1).
 SERVED := $(if $(findstring :,$(HOST)),$(HOST),127.0.0.1:$(HOST))
 BASE_URL ?= http://$(subst 0.0.0.0,127.0.0.1,$(SERVED))
-# Test processes (pytest-xdist); each has its own test database. The tests of a slow fixture run
-# in one process (--dist loadgroup), in pytest-django's order: transactional tests, which empty
-# the database when they end, after the others (--no-loadscope-reorder keeps that order).
+# Test processes (pytest-xdist); each has its own test database.
 TEST_WORKERS ?= 2
-PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 .DEFAULT_GOAL := help
 .PHONY: help install run demo migrate test test-fast lint format messages reset-db clean bench load
