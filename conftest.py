@@ -143,9 +143,6 @@ def closed_port():
         return probe.getsockname()[1]
 
 
-# Before pytest-xdist's own hook, which reads the groups into the test ids (--dist loadgroup):
-# run after it, a group added here would be ignored and its tests spread over the workers.
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """A transactional test empties the database when it ends (Wagtail's root page too), and
     one without ``serialized_rollback`` leaves rows that the next restoring test collides with:

@@ -50,28 +50,3 @@ def test_a_run_without_tests_fails(tmp_path):
 
     assert done.returncode == 5, done.stdout + done.stderr  # pytest: "no tests ran"
     assert "no tests ran" in done.stdout
-
-
-GROUPED = """
-import pytest
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group("demo"))
-"""
-
-
-def test_tests_of_one_group_run_in_one_process(tmp_path):
-    """``make test`` builds the demo and the 26 kernen once because their tests share an
-    xdist group (conftest.py); a pytest whose ids pytest-xdist cannot mark spreads them."""
-    (tmp_path / "conftest.py").write_text(textwrap.dedent(GROUPED))
-    tests = "".join(f"def test_{number}():\n    pass\n\n" for number in range(8))
-    (tmp_path / "test_grouped.py").write_text(tests)
-
-    done = run_pytest(tmp_path, "-n", "2", "--dist", "loadgroup", "-v", "--rootdir", tmp_path)
-
-    assert done.returncode == 0, done.stdout + done.stderr
-    workers = {line.split("]")[0] for line in done.stdout.splitlines() if "PASSED" in line}
-    assert len(workers) == 1, done.stdout
-    assert "test_0@demo" in done.stdout

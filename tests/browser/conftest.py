@@ -63,9 +63,6 @@ def skip_reason():
     return None
 
 
-# Before pytest-xdist's own hook, which reads the groups into the test ids (--dist loadgroup):
-# run after it, a group added here would be ignored and its tests spread over the workers.
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     reason = skip_reason()
     browser_items = [item for item in items if item.get_closest_marker("browser")]
