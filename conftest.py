@@ -19,6 +19,9 @@ from kernen.provisioning import provision_kern, provision_municipality
 from tests import snapshots
 from tests.snapshots import _settings_at_start_of_run, _snapshot_state, snapshot  # noqa: F401
 
+# How `make test` shares the tests between its processes: the groups below, in a safe order.
+pytest_plugins = ["tests.scheduling"]
+
 snapshots.PROCESS_STATE.append(locales._locales)
 
 
@@ -160,7 +163,8 @@ def pytest_collection_modifyitems(items):
 
 
 #: Fixtures that take long to build the first time: the tests that use one run in one process,
-#: which builds it once and replays it for the others (``make test`` uses --dist loadgroup).
+#: which builds it once and replays it for the others (``make test`` uses --dist loadgroup, read
+#: by ``tests/scheduling.py``).
 GROUPED_FIXTURES = ("demo", "all_kernen")
 
 
