@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from kernen.demo import load_demo
 from portal.database import analyze
+from search.indexing import deferred_indexing
 
 DEFAULT_PASSWORD = "kernen-demo"  # noqa: S105  (a local demo; set DEMO_PASSWORD to change)
 
@@ -32,7 +33,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, password, base_url, **options):
-        result = load_demo(password, stdout=self.stdout, base_url=base_url)
+        with deferred_indexing():  # each page once, in bulk, instead of on every save
+            result = load_demo(password, stdout=self.stdout, base_url=base_url)
         analyze()  # the planner's statistics still describe the empty database
         url = result["url"]
         self.stdout.write(self.style.SUCCESS(f"Demo West Betuwe: {result['kernen']} kernen."))
