@@ -1,13 +1,17 @@
 """Who may read a dossier or an item: decided here only, at every request.
 
 The owner reads and changes everything. Anyone else reads only through a share that is active
-now (not revoked, end date not passed): a share to them, or to a workspace of the member area
-they may enter (a member of one of its ``access_groups``, the groups that
-``members.access.can_access`` checks). Unlike there, a superuser gets nothing extra: a
-dossier is the resident's, not the site's. Nobody but the owner ever writes.
+now (not revoked, end date not passed): a share to them, to a workspace of the member area whose
+own member group they are in (``Workspace.member_group``: the board, the project's or the
+dorpenoverleg's members; not the other ``access_groups`` that may enter the workspace, such as
+the gebiedsmakelaar, invited organisations or, for the dorpenoverleg, every kern's board), or
+to an organisation whose group they are in. Unlike ``members.access.can_access``, a superuser
+gets nothing extra: a dossier is the resident's, not the site's. Nobody but the owner ever
+writes.
 
-This app sits beside ``members`` and does not import it: the workspace is named by its FK
-(``"members.Workspace"``) and the membership test is one ORM lookup through that FK.
+This app sits beside ``members`` and does not import it: the workspace and the organisation
+are named by their FKs (``"members.Workspace"``, ``"members.Organisation"``) and the
+membership tests are ORM lookups through them.
 """
 
 from django.db.models import F, Q
@@ -20,9 +24,9 @@ def is_owner(user, dossier: Dossier) -> bool:
 
 
 def target_filter(user) -> Q:
-    """Shares whose target is ``user``: the user, or a workspace they may enter.
-    (An organisation target adds one term here.)"""
-    return Q(user=user) | Q(workspace__access_groups__user=user)
+    """Shares whose target is ``user``: the user, a workspace whose own member group they are
+    in, or an organisation they belong to."""
+    return Q(user=user) | Q(workspace__member_group__user=user) | Q(organisation__group__user=user)
 
 
 def shares_for(user):

@@ -91,16 +91,40 @@ class ItemForm(forms.ModelForm):
         self.instance.size = upload.size
 
 
-class ShareForm(forms.Form):
-    """A share of the whole dossier or one item, with a person (by e-mail address) or a
-    workspace of the member area, until an optional end date."""
+def related_model(field: str):
+    """The model a share's target field points at (``members`` is not imported here)."""
+    return DossierShare._meta.get_field(field).related_model
 
-    TARGETS = (("user", _("a person (their e-mail address)")), ("workspace", _("a board")))
+
+class ShareForm(forms.Form):
+    """A share of the whole dossier or one item, with a person (by e-mail address), a
+    workspace of the member area or an organisation of the owner's municipality (``home``: the
+    home page of the site the owner uses), until an optional end date."""
+
+    TARGETS = (
+        ("user", _("a person (their e-mail address)")),
+        ("workspace", _("a board")),
+        ("organisation", _("an organisation")),
+    )
+
+    CHOOSE = {"workspace": _("Choose a board."), "organisation": _("Choose an organisation.")}
 
     target = forms.ChoiceField(label=_("Share with"), choices=TARGETS, widget=forms.RadioSelect)
     email = forms.EmailField(label=_("E-mail address"), required=False)
     workspace = forms.ModelChoiceField(
-        label=_("Board, project or dorpenoverleg"), queryset=None, required=False
+        label=_("Board, project or dorpenoverleg"),
+        queryset=None,
+        required=False,
+        help_text=_(
+            "Only its own members can read it, not a gebiedsmakelaar or an organisation "
+            "invited into it."
+        ),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=None,
+        required=False,
+        help_text=_("Every member of the organisation can read it."),
     )
     item = forms.ModelChoiceField(
         label=_("What"), queryset=None, required=False, empty_label=_("The whole dossier")
@@ -111,11 +135,16 @@ class ShareForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
-    def __init__(self, *args, dossier, **kwargs):
+    def __init__(self, *args, dossier, home=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.dossier = dossier
-        workspace_model = DossierShare._meta.get_field("workspace").related_model
-        self.fields["workspace"].queryset = workspace_model.objects.order_by("name")
+        self.fields["workspace"].queryset = related_model("workspace").objects.order_by("name")
+        organisations = related_model("organisation").objects.order_by("name")
+        self.fields["organisation"].queryset = (
+            organisations.filter(home__translation_key=home.translation_key)
+            if home is not None
+            else organisations.none()
+        )
         self.fields["item"].queryset = dossier.items.order_by("title")
 
     def clean_ends_on(self):
@@ -131,8 +160,8 @@ class ShareForm(forms.Form):
         target = cleaned.get("target")
         if target == "user":
             cleaned["user"] = self._user(cleaned.get("email"))
-        elif target == "workspace" and not cleaned.get("workspace"):
-            self.add_error("workspace", _("Choose a board."))
+        elif target in self.CHOOSE and not cleaned.get(target) and target not in self.errors:
+            self.add_error(target, self.CHOOSE[target])
         return cleaned
 
     def _user(self, email):
@@ -156,11 +185,12 @@ class ShareForm(forms.Form):
 
     def save(self) -> DossierShare:
         data = self.cleaned_data
-        by_user = data["target"] == "user"
+        target = data["target"]
         return DossierShare.objects.create(
             dossier=self.dossier,
             item=data.get("item"),
-            user=data["user"] if by_user else None,
-            workspace=None if by_user else data["workspace"],
+            user=data["user"] if target == "user" else None,
+            workspace=data["workspace"] if target == "workspace" else None,
+            organisation=data["organisation"] if target == "organisation" else None,
             ends_on=data.get("ends_on"),
         )

@@ -74,10 +74,10 @@ class ShareQuerySet(models.QuerySet):
 class DossierShare(models.Model):
     """Read-only access to a whole dossier (``item`` empty) or one item, for one target.
 
-    A target is exactly one of ``user`` or ``workspace`` (a board, project or the
-    dorpenoverleg of the member area: its members read). An organisation (the municipality, a
-    contractor) becomes a third target with one nullable FK here, one term in
-    ``one_share_target`` and one in ``dossiers.access.shares_for`` (see docs/dossiers.md).
+    A target is exactly one of ``user``, ``workspace`` (a board, project or the dorpenoverleg
+    of the member area: the members of its own member group read, not who is invited into it)
+    or ``organisation`` (the municipality, a contractor: the members of its group read).
+    ``dossiers.access.target_filter`` turns each into "who reads" (see docs/dossiers.md).
     """
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="shares")
@@ -98,7 +98,13 @@ class DossierShare(models.Model):
         on_delete=models.CASCADE,
         related_name="dossier_shares",
     )
-    # organisation: the third target, added with the organisations of the member area.
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="dossier_shares",
+    )
     ends_on = models.DateField(_("until"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
@@ -112,8 +118,9 @@ class DossierShare(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(user__isnull=False, workspace__isnull=True)
-                    | Q(user__isnull=True, workspace__isnull=False)
+                    Q(user__isnull=False, workspace__isnull=True, organisation__isnull=True)
+                    | Q(user__isnull=True, workspace__isnull=False, organisation__isnull=True)
+                    | Q(user__isnull=True, workspace__isnull=True, organisation__isnull=False)
                 ),
                 name="one_share_target",
             )
@@ -126,6 +133,8 @@ class DossierShare(models.Model):
     def target_name(self) -> str:
         if self.user_id:
             return self.user.get_full_name() or self.user.email or self.user.username
+        if self.organisation_id:
+            return str(self.organisation)
         return str(self.workspace)
 
     @property

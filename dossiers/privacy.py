@@ -46,7 +46,12 @@ def export_access(entry) -> dict:
 
 def export_dossiers(user) -> dict:
     dossiers = Dossier.objects.filter(owner=user).prefetch_related(
-        "items", "shares__user", "shares__workspace", "shares__item", "accesses__viewer"
+        "items",
+        "shares__user",
+        "shares__workspace",
+        "shares__organisation",
+        "shares__item",
+        "accesses__viewer",
     )
     return {
         "dossiers": [

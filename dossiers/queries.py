@@ -17,11 +17,13 @@ def shared_with(user):
 
 def shares(dossier):
     """Every share of ``dossier``, active or not, with its target and item."""
-    return DossierShare.objects.filter(dossier=dossier).select_related("user", "workspace", "item")
+    return DossierShare.objects.filter(dossier=dossier).select_related(
+        "user", "workspace", "organisation", "item"
+    )
 
 
 def log(dossier, limit=500):
     """The latest looks at ``dossier`` by others, with who and through which share."""
     return DossierAccess.objects.filter(dossier=dossier).select_related(
-        "viewer", "share__workspace", "share__user"
+        "viewer", "share__workspace", "share__user", "share__organisation"
     )[:limit]

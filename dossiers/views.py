@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from wagtail.models import Site
+
 from dossiers import access, queries, services
 from dossiers.constants import AccessAction
 from dossiers.forms import DossierForm, ItemForm, ShareForm
@@ -180,7 +182,7 @@ def delete_item(request, dossier, item_id):
 def shares(request, dossier):
     return handle_form(
         request,
-        bound(request, ShareForm, dossier=dossier),
+        bound(request, ShareForm, dossier=dossier, home=owners_municipality(request)),
         message=_("Shared. You can stop sharing at any moment on this page."),
         success_url=request.path,
         render=lambda form: TemplateResponse(
@@ -189,6 +191,13 @@ def shares(request, dossier):
             {"dossier": dossier, "form": form, "shares": queries.shares(dossier)},
         ),
     )
+
+
+def owners_municipality(request):
+    """The municipality whose organisations the owner may share with: the home page of the
+    site they use (the organisations of other municipalities are not offered)."""
+    site = Site.find_for_request(request)
+    return site.root_page if site is not None else None
 
 
 @require_POST

@@ -14,6 +14,7 @@ from django.utils.translation import override
 
 from django_tasks import task
 
+from members import chat_digest
 from members.constants import Answer, WorkspaceKind
 from members.models.content import Announcement, Meeting, Post
 from members.models.projects import InvitationStatus, ProjectKernInvitation
@@ -229,3 +230,9 @@ def send_invitation_answer(kern_invitation_id: int, base_url: str) -> int:
         for user in _mail_recipients(board)
     ]
     return send_mass_mail(mails, fail_silently=False)
+
+
+@task()
+def send_chat_digest() -> int:
+    """Once a day: each member with unread chat messages gets one e-mail about them."""
+    return chat_digest.send_digests()

@@ -545,3 +545,223 @@ def test_django_axes_records_a_long_user_name_cut_to_its_column(client, settings
 
     assert response.status_code == 200
     assert AccessAttempt.objects.get().username == "b" * 255
+
+
+# Member tools: a resident's dossier and the group chat ----------------------------------------
+
+
+@dataclass
+class Tools:
+    owner: object
+    member: object
+    board: object
+    dossier: object
+    note: object
+    urls: dict = field(default_factory=dict)
+
+
+@pytest.fixture
+def tools(beesd, make_user):
+    from dossiers.models import Dossier
+    from members.models import BoardAreaPage, Workspace
+    from members.services import add_member
+
+    board = Workspace.objects.get(page=BoardAreaPage.objects.child_of(beesd).get())
+    owner = make_user("bewoner", email="bewoner@example.nl", first_name="Ans")
+    member = make_user("lid-beesd", email="lid@beesd.example", first_name="Henk")
+    add_member(board, member)
+    dossier = Dossier.objects.create(owner=owner, title="Dijkversterking")
+    note = dossier.items.create(kind="note", title="Gesprek", text="Met de aannemer.")
+    base = f"/mijn-dossier/{dossier.pk}/"
+    urls = {
+        "new dossier": "/mijn-dossier/",
+        "add item": f"{base}toevoegen/",
+        "share": f"{base}delen/",
+        "chat": "/beesd/bestuur/chat/",
+    }
+    return Tools(owner, member, board, dossier, note, urls)
+
+
+def stored(tools) -> tuple:
+    """What the member tools hold: dossiers, items, shares and chat messages."""
+    from dossiers.models import Dossier, DossierItem, DossierShare
+    from members.models import ChatMessage
+
+    return tuple(
+        model.objects.count() for model in (Dossier, DossierItem, DossierShare, ChatMessage)
+    )
+
+
+def tools_client(tools, url):
+    client = Client(raise_request_exception=True)
+    client.force_login(tools.member if url.endswith("/chat/") else tools.owner)
+    return client
+
+
+def upload(name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
+
+
+PAST = (timezone.localdate() - timedelta(days=1)).isoformat()
+TOOL_CASES = {
+    "chat: 10,000 characters": ("chat", {"text": "x" * 10_000}, "niet meer dan 1000 tekens"),
+    "chat: empty": ("chat", {"text": ""}, "Schrijf eerst een bericht."),
+    "chat: spaces only": ("chat", {"text": " \n\t "}, "Schrijf eerst een bericht."),
+    "chat: no field": ("chat", {}, "Schrijf eerst een bericht."),
+    "chat: NUL byte": ("chat", {"text": "Hallo\x00"}, None),
+    "dossier: 10,000-character title": (
+        "new dossier",
+        {"title": "x" * 10_000},
+        "niet meer dan 200",
+    ),
+    "dossier: no title": ("new dossier", {"title": ""}, "Dit is een verplicht veld."),
+    "item: 100,000-character note": (
+        "add item",
+        {"kind": "note", "title": "Lang", "text": "x" * 100_000},
+        "niet meer dan 20000",
+    ),
+    "item: unknown kind": (
+        "add item",
+        {"kind": "<script>", "title": "x"},
+        "Selecteer een geldige keuze",
+    ),
+    "item: HTML file": (
+        "add item",
+        {"kind": "file", "title": "Pagina", "file": ("pagina.html", b"<html><script>alert(1)")},
+        "SVG-, HTML- en XML-bestanden",
+    ),
+    "item: program": (
+        "add item",
+        {"kind": "file", "title": "Prog", "file": ("run.exe", b"MZ\x90")},
+        "kun je niet uploaden",
+    ),
+    "item: SVG as photo": (
+        "add item",
+        {"kind": "photo", "title": "Foto", "file": ("foto.svg", b"<svg onload=alert(1)>")},
+        "kun je niet uploaden",
+    ),
+    "item: PDF that is none": (
+        "add item",
+        {"kind": "file", "title": "Nep", "file": ("nep.pdf", b"%PDX")},
+        "geen echt PDF",
+    ),
+    "share: unknown address": (
+        "share",
+        {"target": "user", "email": "niemand@example.nl"},
+        "Er is geen account met dit e-mailadres",
+    ),
+    "share: not an address": (
+        "share",
+        {"target": "user", "email": "<script>@"},
+        "geldig e-mailadres",
+    ),
+    "share: end date in the past": (
+        "share",
+        {"target": "user", "email": "lid@beesd.example", "ends_on": PAST},
+        "Deze datum is al voorbij",
+    ),
+    "share: end date out of range": (
+        "share",
+        {"target": "user", "email": "lid@beesd.example", "ends_on": "99999-01-01"},
+        "geldige datum",
+    ),
+    "share: unknown board": (
+        "share",
+        {"target": "workspace", "workspace": "9" * 30},
+        "Selecteer een geldige keuze",
+    ),
+    "share: unknown organisation": (
+        "share",
+        {"target": "organisation", "organisation": "-1"},
+        "Selecteer een geldige keuze",
+    ),
+    "share: unknown item": (
+        "share",
+        {"target": "user", "email": "lid@beesd.example", "item": "abc"},
+        "Selecteer een geldige keuze",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", TOOL_CASES)
+def test_bad_input_to_the_member_tools_gets_a_dutch_400_and_stores_nothing(tools, case):
+    target, data, message = TOOL_CASES[case]
+    data = {
+        name: upload(*value) if isinstance(value, tuple) else value for name, value in data.items()
+    }
+    before = stored(tools)
+
+    response = tools_client(tools, tools.urls[target]).post(tools.urls[target], data)
+
+    assert response.status_code == 400, case
+    if message:
+        assert message in response.content.decode(), case
+    assert stored(tools) == before, case
+
+
+def test_an_oversized_dossier_file_is_refused_and_nothing_stored(tools, settings):
+    settings.DOSSIER_MAX_UPLOAD_SIZE = 1000
+    before = stored(tools)
+    client = tools_client(tools, tools.urls["add item"])
+
+    response = client.post(
+        tools.urls["add item"],
+        {
+            "kind": "photo",
+            "title": "Groot",
+            "file": upload("groot.jpg", b"\xff\xd8\xff" + b"0" * 5000),
+        },
+    )
+
+    assert response.status_code == 400
+    assert "Dit bestand is te groot" in response.content.decode()
+    assert stored(tools) == before
+
+
+def test_a_chat_message_of_10000_characters_by_script_gets_a_dutch_json_400(tools):
+    url = tools.urls["chat"]
+    response = tools_client(tools, url).post(
+        url, {"text": "x" * 10_000}, HTTP_ACCEPT="application/json"
+    )
+
+    assert response.status_code == 400
+    assert "niet meer dan 1000 tekens" in response.json()["errors"][0]
+    assert stored(tools)[3] == 0
+
+
+tool_data = st.dictionaries(
+    st.sampled_from(
+        [
+            "text",
+            "title",
+            "description",
+            "kind",
+            "target",
+            "email",
+            "workspace",
+            "organisation",
+            "item",
+            "ends_on",
+        ]
+    ),
+    st.one_of(values, st.lists(values, min_size=2, max_size=3)),
+    max_size=6,
+)
+
+
+def test_every_member_tool_form_takes_any_post(tools):
+    """Any POST to the dossier forms and the chat: never a 500, and whatever is refused stores
+    nothing."""
+
+    @given(target=st.sampled_from(sorted(tools.urls)), data=tool_data)
+    def fuzz(target, data):
+        url = tools.urls[target]
+        before = stored(tools)
+        response = tools_client(tools, url).post(url, data)
+        assert_no_server_error(response, f"POST {url} {data!r}")
+        if response.status_code >= 400:
+            assert stored(tools) == before, f"POST {url} {data!r}"
+
+    fuzz()

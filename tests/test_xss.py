@@ -384,3 +384,76 @@ def test_announcements_to_boards(admin_client, board, beesd, chair_client):
         )
         assert response.status_code == 302, payload
     assert_inert_response(chair_client.get(BOARD), "board overview with announcements")
+
+
+# Member tools: a resident's dossier and the group chat ----------------------------------------
+
+
+def test_a_residents_dossier_its_items_shares_and_access_log(client, board, make_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    from home.factories import simple_pdf
+
+    owner = make_user("bewoner", email="bewoner@example.nl", first_name="Ans")
+    reader = board.chair
+    reader.first_name = PAYLOADS[1]  # shown in the owner's access log
+    reader.save()
+    client.force_login(owner)
+    for payload in PAYLOADS:
+        response = client.post("/mijn-dossier/", {"title": payload, "description": payload})
+        assert response.status_code == 302, payload
+    dossier = owner.dossiers.get(title=PAYLOADS[0])
+    base = f"/mijn-dossier/{dossier.pk}/"
+    for payload in PAYLOADS:
+        response = client.post(
+            f"{base}toevoegen/", {"kind": "note", "title": payload, "text": payload}
+        )
+        assert response.status_code == 302, payload
+    # A file whose name is a payload (one without "/", which an upload's name cannot hold).
+    upload = SimpleUploadedFile(f"{PAYLOADS[1]}.pdf", simple_pdf("Brief", ["Tekst"]))
+    response = client.post(
+        f"{base}toevoegen/", {"kind": "file", "title": f"Brief {MARK}", "file": upload}
+    )
+    assert response.status_code == 302
+    assert (
+        client.post(f"{base}delen/", {"target": "workspace", "workspace": board.pk}).status_code
+        == 302
+    )
+
+    items = [f"{base}stukken/{item.pk}/" for item in dossier.items.all()]
+    assert len(items) == len(PAYLOADS) + 1
+    assert_inert_response(client.get("/mijn-dossier/"), "dossier list")
+    assert_inert_response(client.get(base), "dossier")
+    for url in items:
+        assert_inert_response(client.get(url), f"item {url}")
+    assert_inert_response(client.get(f"{base}delen/"), "shares")
+
+    board_member = Client()
+    board_member.force_login(reader)
+    assert_inert_response(board_member.get("/mijn-dossier/"), "shared with me")
+    assert_inert_response(board_member.get(base), "shared dossier")
+    for url in items[:3]:
+        assert_inert_response(board_member.get(url), f"shared item {url}")
+    assert_inert_response(client.get(f"{base}inzage/"), "access log")
+
+
+def test_the_group_chat(chair_client, board, make_user):
+    from django.test import Client
+
+    chat_url = f"{BOARD}chat/"
+    for payload in PAYLOADS:
+        assert chair_client.post(chat_url, {"text": payload}).status_code == 302, payload
+        script = chair_client.post(chat_url, {"text": payload}, HTTP_ACCEPT="application/json")
+        assert script.status_code == 201, payload
+        assert script.json()["message"]["text"] == payload  # data, shown with textContent
+
+    assert_inert_response(chair_client.get(chat_url), "chat page")
+    member = make_user("lid", email="lid@example.nl", first_name="Henk")
+    add_member(board, member)
+    other = Client()
+    other.force_login(member)
+    polled = other.get(f"{chat_url}nieuw/", {"na": 0})
+    assert polled["Content-Type"] == "application/json"
+    assert [message["text"] for message in polled.json()["messages"]][:2] == [PAYLOADS[0]] * 2
+    assert_inert_response(other.get("/mijn-account/"), "unread counts", shown=False)
