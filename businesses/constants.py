@@ -32,5 +32,3 @@ CONFIRM_PURPOSE = "businesses.confirm"
 MANAGE_PURPOSE = "businesses.manage"
 #: Around the outermost kernen, how far (in degrees, about 3 km) a business may lie.
 BOUNDS_MARGIN = 0.03
-#: Registrations whose e-mail address was never confirmed are deleted after this many days.
-UNCONFIRMED_DAYS = 7

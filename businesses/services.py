@@ -1,10 +1,13 @@
 """What the public forms change: a registration (a draft page), its confirmation, a change or
 removal through an e-mailed link. Nothing here publishes: the kern redactie does (docs)."""
 
-from django.core.mail import send_mail
+from django.conf import settings
+from django.core.mail import send_mail, send_mass_mail
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from wagtail.images import get_image_model
 
@@ -97,11 +100,32 @@ def confirm(index, token: str):
     except emaillinks.InvalidLink:
         return None
     page = BusinessPage.objects.child_of(index).filter(pk=link.payload.get("page")).first()
-    if page is not None:
+    if page is not None and not page.email_confirmed:
         page.email_confirmed = True
         page.save(update_fields=["email_confirmed"], clean=False)
+        notify_redactie(page, index.get_parent().specific)
     emaillinks.used(link)
     return page
+
+
+def notify_redactie(page, kern) -> int:
+    """One e-mail to each editor of ``kern``: ``page`` waits for their review, and where."""
+    group = kern.editors_group
+    if group is None:
+        return 0
+    users = group.user_set.filter(is_active=True).exclude(email="").order_by("pk")
+    with override(settings.LANGUAGE_CODE):
+        context = {
+            "page": page,
+            "kern": kern,
+            "url": settings.WAGTAILADMIN_BASE_URL + reverse("businesses_review"),
+        }
+        subject = _("A business waits for your review in %(kern)s: %(name)s") % {
+            "kern": kern.title,
+            "name": page.title,
+        }
+        body = render_to_string("emails/business_review.txt", context)
+    return send_mass_mail([(subject, body, None, [user.email]) for user in users])
 
 
 def send_manage_link(page, email: str, request) -> None:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from businesses import admin_views
+from businesses import admin_views, privacy
 from businesses.demo import load_businesses_demo
 from businesses.panels import SECTION_SLUG, businesses_on_kern_page
 from home.panels import Panel
@@ -50,6 +50,10 @@ def page_panels():
 
 
 hooks.register("demo_steps", load_businesses_demo, order=60)
+
+# Personal data (AVG): what this app stores and how long (privacy/registry.py).
+hooks.register("privacy_data", privacy.privacy_data)
+hooks.register("retention_rules", privacy.retention_rules)
 
 
 @hooks.register("register_admin_urls")

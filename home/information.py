@@ -85,6 +85,11 @@ DOSSIER_ITEM = (
     "jaar. Je dossier gaat weg als je het of je account verwijdert.</li>"
 )
 
+BUSINESS_ITEM = (
+    "<li><b>Je bedrijf aanmelden</b>: het e-mailadres voor wijzigingen; dat staat niet op "
+    "de site. Bevestig je de aanmelding niet, dan verwijderen we die na een week.</li>"
+)
+
 
 def privacy_statement(municipality):
     return {
@@ -105,6 +110,7 @@ def privacy_statement(municipality):
                 "<li><b>Doe mee met een actiepunt</b> en <b>samen inkopen</b>: je naam en "
                 "hoe we je kunnen bereiken.</li>"
                 "<li><b>Formulieren</b>, zoals de klankbordgroep: wat je invult.</li>"
+                f"{BUSINESS_ITEM}"
                 "<li><b>Leden van een bestuur of project</b>: naam, e-mailadres, en wat je "
                 "plaatst in de besloten werkruimte.</li>"
                 f"{DOSSIER_ITEM}</ul>"

@@ -25,13 +25,27 @@ def workspace_for_page(page_id: int, user) -> Workspace | None:
             group=OuterRef("member_group"), user=user
         )
         workspaces = workspaces.annotate(
-            user_may_enter=Exists(member), user_is_member=Exists(in_member_group)
+            user_may_enter=Exists(member),
+            user_is_member=Exists(in_member_group),
+            user_may_post=Exists(member.filter(_writers(OuterRef("pk")))),
         )
     workspace = workspaces.first()
     if workspace is not None and hasattr(workspace, "user_may_enter"):
         user.__dict__.setdefault("_workspace_access", {})[workspace.pk] = workspace.user_may_enter
         user.__dict__.setdefault("_board_member", {})[workspace.pk] = workspace.user_is_member
+        user.__dict__.setdefault("_workspace_post", {})[workspace.pk] = workspace.user_may_post
     return workspace
+
+
+def _writers(workspace, prefix: str = "group__") -> Q:
+    """The access groups whose members may write in ``workspace`` (a pk or ``OuterRef``):
+    every group but that of an organisation invited only to read."""
+    return Q(**{f"{prefix}organisation__isnull": True}) | Q(
+        **{
+            f"{prefix}organisation__accesses__workspace": workspace,
+            f"{prefix}organisation__accesses__role": AccessRole.POST,
+        }
+    )
 
 
 def can_access(user, workspace: Workspace) -> bool:
@@ -82,13 +96,7 @@ def can_post(user, workspace: Workspace) -> bool:
     if workspace.pk not in cache:
         cache[workspace.pk] = (
             workspace.access_groups.filter(user=user)
-            .filter(
-                Q(organisation__isnull=True)
-                | Q(
-                    organisation__accesses__workspace=workspace,
-                    organisation__accesses__role=AccessRole.POST,
-                )
-            )
+            .filter(_writers(workspace, prefix=""))
             .exists()
         )
     return cache[workspace.pk]

@@ -104,6 +104,38 @@ def test_confirming_puts_it_in_the_review_list_of_its_own_kern_only(client, kern
     )
 
 
+def test_confirming_mails_the_kerns_redactie_once_and_no_other_kern(
+    client, kern_beesd, kern_heukelum, make_user
+):
+    make_user("redactie-beesd", kern_beesd.editors_group, email="redactie@beesd.example")
+    make_user("eindredactie-beesd", kern_beesd.editors_group, email="eind@beesd.example")
+    make_user("oud-beesd", kern_beesd.editors_group, email="oud@beesd.example", is_active=False)
+    make_user("redactie-heukelum", kern_heukelum.editors_group, email="redactie@heukelum.example")
+    client.post(REGISTER_URL, business_data())
+    link = link_in(mail.outbox[0])
+    assert len(mail.outbox) == 1  # registering alone tells the redactie nothing
+
+    client.get(link)
+    client.get(link)  # a second click neither confirms nor mails again
+
+    to_redactie = mail.outbox[1:]
+    assert sorted(message.to[0] for message in to_redactie) == [
+        "eind@beesd.example",
+        "redactie@beesd.example",
+    ]
+    assert all(len(message.to) == 1 for message in to_redactie)
+    message = to_redactie[0]
+    assert message.subject == (
+        "Een bedrijf wacht op je beoordeling in Beesd: Fietsenmaker De Linge"
+    )
+    assert (
+        "Fietsenmaker De Linge heeft zich aangemeld op de pagina van Beesd en het e-mailadres "
+        "bevestigd." in message.body
+    )
+    assert "http://testserver/admin/bedrijven/ter-beoordeling/" in message.body
+    assert "Je krijgt deze e-mail omdat je redacteur van de kern bent." in message.body
+
+
 def test_a_made_up_confirmation_link_is_refused(client, kern_beesd):
     response = client.get("/beesd/bedrijven/bevestigen/verzonnen-token/")
 

@@ -42,6 +42,7 @@ def test_statements_render_with_their_sections(client, municipality):
     assert "gemeente West Betuwe" in accessibility
     for heading in ("Welke gegevens bewaren we?", "Waarom?", "Hoe lang?", "Je rechten"):
         assert f"<h2>{heading}</h2>" in privacy
+    assert "Je bedrijf aanmelden" in privacy and "na een week" in privacy
 
 
 def test_the_footer_links_to_the_statements_and_follows_changes(client, municipality):

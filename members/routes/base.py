@@ -88,6 +88,8 @@ class WorkspaceRoutesBase(RoutablePageMixin):
             base_url=base,
             overview_url=base + self.overview_subpath,
             section=template.rsplit("/", 1)[-1].removesuffix(".html").removeprefix("workspace_"),
+            # False for an organisation invited to read: its pages show no forms to write.
+            may_post=can_post(request.user, workspace),
         )
         return self.render(request, template=template, context_overrides=context)
 

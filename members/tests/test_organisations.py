@@ -12,7 +12,7 @@ from wagtail.models import CollectionViewRestriction, PageViewRestriction
 import pytest
 from PIL import Image
 
-from members import services
+from members import chat, services
 from members.constants import AccessRole
 from members.factories import OrganisationFactory
 from members.models import Organisation, OrganisationAccess, Thread
@@ -147,6 +147,61 @@ def test_an_organisation_invited_to_post_posts(client, world, organisation):
     for url, data in posts(world):
         assert client.post(url, data).status_code == 302, url
     assert Thread.objects.filter(title="Vraag", author=organisation.member).exists()
+
+
+READ_ONLY_LINE = "Uw organisatie mag in deze werkruimte lezen, niet schrijven."
+
+
+def write_pages(world):
+    """Every page of the Beesd board with a form to write, and what it shows to read."""
+    content = world.content
+    return {
+        f"{BOARD}documenten/": "Jaarverslag",
+        f"{BOARD}vergaderingen/": "Bestuursvergadering",
+        f"{BOARD}vergaderingen/{content['meeting'].pk}/": "Bestuursvergadering",
+        f"{BOARD}berichten/": "Dorpsdag",
+        f"{BOARD}berichten/{content['thread'].pk}/": "Wie helpt mee?",
+        f"{BOARD}peilingen/": "Welke avond?",
+        f"{BOARD}peilingen/{content['poll'].pk}/": "Maandag",
+        f"{BOARD}chat/": "Wie heeft de sleutel?",
+    }
+
+
+@pytest.fixture
+def chat_message(world):
+    return chat.post_message(world.board, world.users["chair"], "Wie heeft de sleutel?")
+
+
+def test_an_organisation_invited_to_read_sees_the_pages_without_forms_to_write(
+    client, world, organisation, chat_message
+):
+    invite(world, organisation, AccessRole.READ)
+    client.force_login(organisation.member)
+
+    for url, text in write_pages(world).items():
+        response = client.get(url)
+        html = response.content.decode()
+        assert response.status_code == 200, url
+        assert text in html, url
+        assert 'method="post"' not in html, url
+        assert html.count(READ_ONLY_LINE) == 1, url
+    chat_page = client.get(f"{BOARD}chat/").content.decode()
+    assert "chat.js" not in chat_page  # the script that polls and posts needs the form
+    assert 'id="chat-form"' not in chat_page
+
+
+@pytest.mark.parametrize("who", ["invited to post", "board member"])
+def test_who_may_write_sees_the_forms_and_not_the_read_only_line(
+    client, world, organisation, chat_message, who
+):
+    invite(world, organisation, AccessRole.POST)
+    client.force_login(organisation.member if who == "invited to post" else world.users["chair"])
+
+    for url in write_pages(world):
+        html = client.get(url).content.decode()
+        assert 'method="post"' in html, url
+        assert READ_ONLY_LINE not in html, url
+    assert "chat.js" in client.get(f"{BOARD}chat/").content.decode()
 
 
 # A board invites and ends; others may not --------------------------------------------------

@@ -89,6 +89,8 @@ PRIVACY_SIGNUPS_DAYS = env_int("PRIVACY_SIGNUPS_DAYS", 365)
 PRIVACY_FORM_SUBMISSIONS_DAYS = env_int("PRIVACY_FORM_SUBMISSIONS_DAYS", 365)
 PRIVACY_INVITATIONS_DAYS = env_int("PRIVACY_INVITATIONS_DAYS", 30)
 PRIVACY_TASK_RESULTS_DAYS = env_int("PRIVACY_TASK_RESULTS_DAYS", 7)
+# A business that registered itself and never confirmed its e-mail address.
+PRIVACY_BUSINESS_REGISTRATIONS_DAYS = env_int("PRIVACY_BUSINESS_REGISTRATIONS_DAYS", 7)
 # Who looked at a resident's dossier: the owner's access log (the dossier itself stays).
 PRIVACY_DOSSIER_ACCESS_LOG_DAYS = env_int("PRIVACY_DOSSIER_ACCESS_LOG_DAYS", 730)
 # What people searched for, counted per day; "popular searches" looks back 30 days.
