@@ -76,9 +76,11 @@ def test_home_page_maps_all_26_kernen_with_the_list_as_its_text(client, all_kern
     assert beesd["url"] == "/beesd/"
     assert (beesd["lat"], beesd["lng"]) == (51.888, 5.192)
     assert beesd["location"] == "Pilot"
-    # Leaflet from our own static files, no CDN.
-    assert "/static/vendor/leaflet/leaflet.js" in html
-    assert "/static/vendor/leaflet/leaflet.css" in html
+    # Leaflet from our own static files, no CDN, loaded when the map comes near the screen.
+    assert 'src="/static/js/map-loader.js"' in html
+    assert 'data-leaflet-js="/static/vendor/leaflet/leaflet.js"' in html
+    assert 'data-leaflet-css="/static/vendor/leaflet/leaflet.css"' in html
+    assert '<link rel="stylesheet" href="/static/vendor/leaflet/leaflet.css">' not in html
 
 
 def test_home_page_without_kern_places_has_no_map(client, beesd):
