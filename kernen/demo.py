@@ -15,6 +15,7 @@ from kernen import sections
 from kernen.constants import RolloutStatus
 from kernen.data import read_kernen
 from kernen.factories import AreaBrokerFactory, KernFactory, MunicipalityFactory
+from kernen.kern_texts import INTROS
 from kernen.models import KernPage
 from kernen.provisioning import move_site, site_address
 from kernen.scenes import Scene, SceneImageFactory
@@ -83,8 +84,12 @@ def demo_link(label: str, page, suffix: str = "") -> None:
     LINKS.append((label, f"{page.get_full_url()}{suffix}"))
 
 
-def kern_intro(row: dict) -> str:
+def kern_intro(row: dict, language: str = "nl") -> str:
+    """The kern's introduction (``kernen.kern_texts``: what the place is known for, in
+    ``language``); a kern not described there gets a plain sentence in Dutch."""
     name, slug = row["name"], row["slug"]
+    if slug in INTROS:
+        return INTROS[slug][("nl", "en", "pl").index(language)]
     kind = "kleine stad" if slug in TOWNS else "dorp"
     if slug in LINGE:
         where = "aan de Linge"
