@@ -62,11 +62,12 @@ def test_home_page_maps_all_26_kernen_with_the_list_as_its_text(client, all_kern
     assert "Kaart van de kernen" in html
     assert "Alle kernen staan ook in de lijst onder de kaart." in html
     # The map's skip link lands on the list, which names and links every kern without
-    # JavaScript; the canvas stays hidden until the script draws it.
+    # JavaScript; without JavaScript the canvas is hidden (static/css/no-script.css).
     assert '<a class="skip-map" href="#kernen-list">Sla de kaart over</a>' in html
     assert 'id="kernen-list" tabindex="-1"' in html
     assert 'id="kernen-map" class="notice-map__canvas" role="region"' in html
-    assert 'aria-label="Kaart van de kernen" hidden' in html
+    assert 'aria-label="Kaart van de kernen"\n' in html
+    assert '<noscript><link rel="stylesheet" href="/static/css/no-script.css"></noscript>' in html
     assert 'data-group-label="Kernen hier: {count}"' in html
     start = html.index('<script id="kernen-map-points" type="application/json">')
     data = html[html.index(">", start) + 1 : html.index("</script>", start)]

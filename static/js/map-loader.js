@@ -4,8 +4,9 @@
    Leaflet at all. Included by templates/components/map_script.html, which gives the three
    addresses as data attributes (no inline script: the CSP allows our own files only).
 
-   Without JavaScript the canvas stays hidden and the page says everything in text (the list of
-   kernen, notices or businesses, or the address and a link). */
+   The canvas has its place on the page from the start, so nothing moves when the map arrives.
+   Without JavaScript static/css/no-script.css hides it and the page says everything in text (the
+   list of kernen, notices or businesses, or the address and a link). */
 (function () {
     "use strict";
     if (window.kernenMapLoader) {
@@ -63,11 +64,6 @@
         );
     }
 
-    // The canvas takes its place now, as the page is laid out, so nothing moves when the map
-    // arrives; it stays an empty box until then.
-    canvases.forEach(function (canvas) {
-        canvas.hidden = false;
-    });
     if (!("IntersectionObserver" in window)) {
         canvases.forEach(show);
         return;

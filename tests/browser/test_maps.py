@@ -114,6 +114,8 @@ def test_leaflet_loads_only_when_a_map_comes_near_the_screen(site, new_context):
     canvas = page.locator("#location-map")
     assert canvas.bounding_box()["y"] > 400 + 300, "the map is within reach of the screen"
     assert canvas.is_visible(), "the map keeps its place while it waits"
+    below = "e => e.getBoundingClientRect().top + window.scrollY"
+    link_at = page.locator(".notice-map__link").evaluate(below)
     assert leaflet == []
     assert page.evaluate("typeof window.L") == "undefined"
 
@@ -122,5 +124,25 @@ def test_leaflet_loads_only_when_a_map_comes_near_the_screen(site, new_context):
     assert canvas.locator(".leaflet-marker-icon").count() == 1
     assert any(url.endswith("leaflet.js") for url in leaflet)
     assert any(url.endswith("leaflet.css") for url in leaflet)
+    assert page.locator(".notice-map__link").evaluate(below) == link_at, "the page moved"
     assert "Dorpsstraat, tussen de kerk en de Lingedijk" in page.locator("main").inner_text()
     assert csp == [], "the loader's scripts and stylesheet are refused by the CSP"
+
+
+def test_without_javascript_the_map_takes_no_room_and_the_text_says_where(
+    site, browser, live_server
+):
+    context = browser.new_context(
+        base_url=live_server.url, viewport=MOBILE, java_script_enabled=False
+    )
+    try:
+        page = context.new_page()
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+            live_server.url) else route.abort())  # fmt: skip
+        page.goto(site.urls["notice"])
+        assert page.locator("#location-map").count() == 1
+        assert not page.locator("#location-map").is_visible()
+        assert "Dorpsstraat, tussen de kerk en de Lingedijk" in page.locator("main").inner_text()
+        assert page.get_by_role("link", name="Open deze plek in OpenStreetMap").is_visible()
+    finally:
+        context.close()
