@@ -10,11 +10,11 @@ from events.factories import EventPageFactory, RegistrationFactory
 from events.models import EventIndexPage, EventPage
 from events.models.pages import LOCAL_TZ
 from home.factories import get_or_create
-from kernen.demo import demo_image
+from kernen.demo import demo_image, demo_image_alt
 from kernen.models import KernPage
 
-#: Of the five activities of a kern, these (by position) get a drawn image.
-WITH_IMAGE = (0, 2)
+#: Of the five activities of a kern, these (by position) get a picture (kernen.scenes).
+WITH_IMAGE = (0, 1, 3)
 
 # (slug, title, days from today, start hour or None for all day, hours, location, organiser,
 #  cost, summary)
@@ -102,9 +102,7 @@ def load_events_demo(home, stdout=None) -> None:
                 continue
             image = None
             if (number + seed) % len(ACTIVITIES) in WITH_IMAGE:
-                image = demo_image(
-                    f"{kern.title} – {title}", seed * 13 + number + 500, kern.collection
-                )
+                image = demo_image(f"{kern.title} – {title}", kern.collection)
             start = at(days + seed % 4, hour)  # not every kern on the same day
             with_registration = REGISTRATIONS.get(kern.slug, ("",))[0] == slug
             event = EventPageFactory(
@@ -127,9 +125,7 @@ def load_events_demo(home, stdout=None) -> None:
                 registration_enabled=with_registration,
                 max_places=REGISTRATIONS[kern.slug][1] if with_registration else None,
                 image=image,
-                image_alt=f"Getekend landschap bij {title.lower()} in {kern.title}"
-                if image
-                else "",
+                image_alt=demo_image_alt(f"{kern.title} – {title}", kern.title) if image else "",
             )
             _demo_registrations(event, kern.slug)
             added += 1

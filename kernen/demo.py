@@ -8,15 +8,17 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from home.factories import ImageFactory, UserFactory, get_or_create
+from home.factories import UserFactory, get_or_create
 from home.locales import sync_language_trees
 from home.models import PortalSettings
 from kernen import sections
 from kernen.constants import RolloutStatus
 from kernen.data import read_kernen
 from kernen.factories import AreaBrokerFactory, KernFactory, MunicipalityFactory
+from kernen.kern_texts import INTROS
 from kernen.models import KernPage
 from kernen.provisioning import move_site, site_address
+from kernen.scenes import Scene, SceneImageFactory
 
 MUNICIPALITY = "West Betuwe"
 
@@ -82,8 +84,12 @@ def demo_link(label: str, page, suffix: str = "") -> None:
     LINKS.append((label, f"{page.get_full_url()}{suffix}"))
 
 
-def kern_intro(row: dict) -> str:
+def kern_intro(row: dict, language: str = "nl") -> str:
+    """The kern's introduction (``kernen.kern_texts``: what the place is known for, in
+    ``language``); a kern not described there gets a plain sentence in Dutch."""
     name, slug = row["name"], row["slug"]
+    if slug in INTROS:
+        return INTROS[slug][("nl", "en", "pl").index(language)]
     kind = "kleine stad" if slug in TOWNS else "dorp"
     if slug in LINGE:
         where = "aan de Linge"
@@ -108,12 +114,26 @@ def kern_about(row: dict) -> str:
     )
 
 
-def demo_image(title: str, seed: int, collection):
-    """The landscape ``title`` in ``collection``; drawn (``ImageFactory``) the first time."""
+def demo_image(title: str, collection, water: str | None = None, village: bool | None = None):
+    """The picture ``title`` in ``collection``: a landscape of the river land seeded by its title
+    (``kernen.scenes``), painted the first time. ``water`` and ``village`` fix what it shows."""
     image, _created = get_or_create(
-        ImageFactory, title=title, collection=collection, defaults={"seed": seed}
+        SceneImageFactory,
+        title=title,
+        collection=collection,
+        defaults={"water": water, "village": village},
     )
     return image
+
+
+def demo_image_alt(title: str, place: str, water: str | None = None) -> str:
+    """The alt text of ``demo_image(title, ...)``: what its picture shows, near ``place``."""
+    return Scene.for_title(title, water).description(place)
+
+
+def kern_water(slug: str) -> str:
+    """The water a kern lies on, as its picture shows it."""
+    return "linge" if slug in LINGE else "waal" if slug in WAAL else "polder"
 
 
 def ensure_user(username: str, password: str, **fields):
@@ -179,7 +199,12 @@ def load_demo(password: str, stdout=None, base_url: str | None = None) -> dict:
             area_broker=brokers[row["former_municipality"]],
         )
         if kern.image_id is None:
-            kern.image = demo_image(f"{row['name']} – gezicht op het dorp", seed, kern.collection)
+            kern.image = demo_image(
+                f"{row['name']} – gezicht op het dorp",
+                kern.collection,
+                water=kern_water(row["slug"]),
+                village=True,
+            )
             kern.save_revision(log_action=True).publish(log_action=True)
 
     ensure_user(ADMIN_USERNAME, password, is_staff=True, is_superuser=True,

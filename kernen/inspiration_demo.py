@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from home.factories import FormPageFactory
 from home.models import FormPage
-from kernen.demo import demo_image
+from kernen.demo import demo_image, demo_image_alt
 from kernen.factories import InspirationPageFactory
 from kernen.models import (
     InspirationGalleryImage,
@@ -121,7 +121,8 @@ def _add_story(index, kern, seed, story):
     slug, title, intro, body, approach, cost, themes = story
     if InspirationPage.objects.child_of(index).filter(slug=slug).exists():
         return
-    image = demo_image(f"{kern.title} – {title}", seed, kern.collection)
+    image_title = f"{kern.title} – {title}"
+    image = demo_image(image_title, kern.collection)
     InspirationPageFactory(
         parent=index,
         title=title,
@@ -137,8 +138,7 @@ def _add_story(index, kern, seed, story):
         gallery_images=[
             InspirationGalleryImage(
                 image=image,
-                alt_text=f"Tekening van {kern.title}: weilanden, de rivier, huizen en de "
-                "kerktoren.",
+                alt_text=demo_image_alt(image_title, kern.title),
                 caption=title,
             )
         ],

@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page
 from home.locales import translate_page
 from kernen.data import read_kernen
 from kernen.demo import LINGE, MUNICIPALITY_INTRO, TOWNS, WAAL, kern_about, kern_intro
+from kernen.kern_texts import INTROS
 from kernen.models import KernPage
 
 SECTION_TITLES = {
@@ -74,11 +75,21 @@ def kern_strings(row: dict, code: str) -> dict[str, str]:
     first, second = _strip_p(kern_about(row))
     place = PLACES["linge" if slug in LINGE else "waal" if slug in WAAL else "between"][code]
     kind = KINDS["town" if slug in TOWNS else "village"][code]
+    if row["slug"] in INTROS:
+        intro = kern_intro(row, code)
+    elif code == "en":
+        intro = (
+            f"{name} is a {kind} {place}. Here you find the news, the activities and the "
+            f"kernagenda of {name}, and whom to call with a question or an idea."
+        )
+    else:
+        intro = (
+            f"{name} to {kind} {place}. Znajdziesz tu wiadomości, wydarzenia i agendę "
+            f"miejscowości {name} oraz dowiesz się, do kogo zadzwonić z pytaniem lub pomysłem."
+        )
     if code == "en":
         return {
-            kern_intro(row): f"{name} is a {kind} {place}. Here you find the news, the "
-            f"activities and the kernagenda of {name}, and whom to call with a question or an "
-            "idea.",
+            kern_intro(row): intro,
             first: f"Until 2019 {name} belonged to the municipality of {former}. Since the "
             f"merger {name} has been one of the 26 kernen of West Betuwe.",
             second: "Residents, the village association and the municipality make a kernagenda "
@@ -86,9 +97,7 @@ def kern_strings(row: dict, code: str) -> dict[str, str]:
             "have an idea? Contact the village association or the municipality's area broker.",
         }
     return {
-        kern_intro(row): f"{name} to {kind} {place}. Znajdziesz tu wiadomości, wydarzenia i "
-        f"agendę miejscowości {name} oraz dowiesz się, do kogo zadzwonić z pytaniem lub "
-        "pomysłem.",
+        kern_intro(row): intro,
         first: f"Do 2019 roku {name} należało do gminy {former}. Od połączenia gmin {name} "
         "jest jedną z 26 miejscowości West Betuwe.",
         second: "Mieszkańcy, stowarzyszenie wiejskie i gmina wspólnie tworzą agendę "

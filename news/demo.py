@@ -7,7 +7,7 @@ from itertools import combinations
 
 from django.utils import timezone
 
-from kernen.demo import demo_image, demo_login
+from kernen.demo import demo_image, demo_image_alt, demo_login
 from kernen.models import KernPage
 from kernen.provisioning import municipality_collection
 from news.constants import Impact
@@ -130,8 +130,9 @@ def _news(parent, collection, kern_name, seed, items, today, stdout):
             continue
         # Two in three stories have a picture of their own, drawn for this kern and story.
         image = None
+        image_title = f"{kern_name} – {slug}"
         if number < 2:
-            image = demo_image(f"{kern_name} – {slug}", seed * 7 + number + 100, collection)
+            image = demo_image(image_title, collection)
         NewsPageFactory(
             parent=parent,
             title=title.format(kern=kern_name),
@@ -139,9 +140,7 @@ def _news(parent, collection, kern_name, seed, items, today, stdout):
             date=today - timedelta(days=days_ago),
             intro=intro.format(kern=kern_name),
             image=image,
-            image_alt=f"Tekening van {kern_name}: de kerktoren, huizen en de rivier"
-            if image
-            else "",
+            image_alt=demo_image_alt(image_title, kern_name) if image else "",
             body=[
                 (
                     "paragraph",

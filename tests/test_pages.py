@@ -62,11 +62,12 @@ def test_home_page_maps_all_26_kernen_with_the_list_as_its_text(client, all_kern
     assert "Kaart van de kernen" in html
     assert "Alle kernen staan ook in de lijst onder de kaart." in html
     # The map's skip link lands on the list, which names and links every kern without
-    # JavaScript; the canvas stays hidden until the script draws it.
+    # JavaScript; without JavaScript the canvas is hidden (static/css/no-script.css).
     assert '<a class="skip-map" href="#kernen-list">Sla de kaart over</a>' in html
     assert 'id="kernen-list" tabindex="-1"' in html
     assert 'id="kernen-map" class="notice-map__canvas" role="region"' in html
-    assert 'aria-label="Kaart van de kernen" hidden' in html
+    assert 'aria-label="Kaart van de kernen"\n' in html
+    assert '<noscript><link rel="stylesheet" href="/static/css/no-script.css"></noscript>' in html
     assert 'data-group-label="Kernen hier: {count}"' in html
     start = html.index('<script id="kernen-map-points" type="application/json">')
     data = html[html.index(">", start) + 1 : html.index("</script>", start)]
@@ -76,9 +77,11 @@ def test_home_page_maps_all_26_kernen_with_the_list_as_its_text(client, all_kern
     assert beesd["url"] == "/beesd/"
     assert (beesd["lat"], beesd["lng"]) == (51.888, 5.192)
     assert beesd["location"] == "Pilot"
-    # Leaflet from our own static files, no CDN.
-    assert "/static/vendor/leaflet/leaflet.js" in html
-    assert "/static/vendor/leaflet/leaflet.css" in html
+    # Leaflet from our own static files, no CDN, loaded when the map comes near the screen.
+    assert 'src="/static/js/map-loader.js"' in html
+    assert 'data-leaflet-js="/static/vendor/leaflet/leaflet.js"' in html
+    assert 'data-leaflet-css="/static/vendor/leaflet/leaflet.css"' in html
+    assert '<link rel="stylesheet" href="/static/vendor/leaflet/leaflet.css">' not in html
 
 
 def test_home_page_without_kern_places_has_no_map(client, beesd):

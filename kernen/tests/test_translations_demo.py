@@ -18,11 +18,25 @@ def test_every_kern_of_the_demo_reads_in_english_and_polish(client, languages, m
     load_translations_demo(languages)
 
     english = client.get("/en/acquoy/").content.decode()
-    assert "Acquoy is a village on the Linge." in english
+    assert "Everyone knows its leaning church tower" in english
     assert "Until 2019 Acquoy belonged to the municipality of Lingewaal." in english
     assert "has not been translated yet" not in english
     polish = client.get("/pl/heukelum/").content.decode()
-    assert "Heukelum to małe miasto nad rzeką Linge." in polish
+    assert "Heukelum to miasteczko z prawami miejskimi" in polish
     assert "nie została jeszcze przetłumaczona" not in polish
     # The Dutch page is untouched.
-    assert "Acquoy is een dorp aan de Linge." in client.get("/acquoy/").content.decode()
+    assert "Iedereen kent de scheve kerktoren" in client.get("/acquoy/").content.decode()
+
+
+def test_every_kern_has_an_introduction_of_its_own_in_three_languages():
+    rows = read_kernen()
+    assert len(rows) == 26
+    for language in ("nl", "en", "pl"):
+        intros = [kern_intro(row, language) for row in rows]
+        assert all(row["name"] in intro for row, intro in zip(rows, intros, strict=True))
+        # Not one sentence with the name filled in: without the name, no two sentences match.
+        sentences = [sentence for row, intro in zip(rows, intros, strict=True)
+                     for sentence in intro.replace(row["name"], "X").split(". ")]  # fmt: skip
+        assert len(set(sentences)) == len(sentences) >= 2 * 26
+        openings = {" ".join(sentence.split()[:3]) for sentence in sentences}
+        assert len(openings) >= 26

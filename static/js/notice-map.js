@@ -1,6 +1,9 @@
 /* The maps of templates/components/map.html (the kernen on the home page, the work notices
-   on /werkzaamheden/, the place of one notice or activity): Leaflet from our own static files, PDOK tiles. Without
-   JavaScript the page says everything in text: the list of kernen or notices, or the address and a link.
+   on /werkzaamheden/, the businesses, the place of one notice or activity): Leaflet from our own
+   static files, PDOK tiles. static/js/map-loader.js loads this script and Leaflet when a map
+   comes near the screen and calls kernenMaps.show(canvas) for each map; loaded on its own, it
+   draws every map of the page at once. Without JavaScript the page says everything in text: the
+   list of kernen or notices, or the address and a link.
 
    Markers closer together than a finger's width on the screen are drawn as one marker with
    their number, whose popup lists them all (WCAG 2.2 target size: every marker can be hit). */
@@ -109,10 +112,10 @@
         });
     }
 
-    document.querySelectorAll(".notice-map__canvas[data-points]").forEach(function (element) {
+    function show(element) {
         var data = document.getElementById(element.dataset.points);
         var points = data ? JSON.parse(data.textContent) : [];
-        if (!points.length) {
+        if (!points.length || element.classList.contains("leaflet-container")) {
             return;
         }
         element.hidden = false;
@@ -137,5 +140,10 @@
         map.on("zoomend", function () {
             draw(map, layer, points, label);
         });
-    });
+    }
+
+    window.kernenMaps = { show: show };
+    if (!window.kernenMapLoader) {
+        document.querySelectorAll(".notice-map__canvas[data-points]").forEach(show);
+    }
 })();

@@ -152,9 +152,10 @@ def test_search_suggestions_work_with_the_keyboard(site, new_context):
 def test_the_map_can_be_skipped_and_every_location_is_text(site, new_context, blocked_hosts):
     page = new_context().new_page()
     page.goto(site.urls["notice_index"])
+    canvas = page.locator("#notice-map")
+    canvas.scroll_into_view_if_needed()  # Leaflet loads when the map comes near the screen
     page.locator("#notice-map .leaflet-marker-icon").first.wait_for()
 
-    canvas = page.locator("#notice-map")
     assert canvas.get_attribute("aria-label") == "Kaart van de werkzaamheden"
     skip = tab_until(page, lambda element: element["text"] == "Sla de kaart over")
     assert skip["visible"]
