@@ -5,8 +5,7 @@ from collections import defaultdict
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.functions import Substr
-from django.db.models.lookups import In
+from django.db.models import BooleanField, Expression, F
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import PageViewRestriction
@@ -35,18 +34,66 @@ def public(pages, locale=None):
     without a query of its own: the paths of the restricted pages come from the cache
     (:func:`restricted_paths`). A page lies below a restricted page when its path starts with
     that page's path; the restricted paths of one length ``n`` become one condition
-    ``SUBSTRING(path, 1, n) NOT IN (…)``, which PostgreSQL checks with a hash per row. (A
-    correlated ``NOT EXISTS`` against the restrictions, as before, compared every page of the
-    listing with every restriction: 228 ms for the 5,200 notices of 55,000 pages.)
+    ``SUBSTRING(path, 1, n) <> ALL(%s)`` with the paths as one array parameter (on SQLite
+    ``NOT IN (…)``), which PostgreSQL checks with a hash per row. (A correlated ``NOT EXISTS``
+    against the restrictions, as before, compared every page of the listing with every
+    restriction: 228 ms for the 5,200 notices of 55,000 pages.) The condition is one
+    expression, not a Django lookup per path: building and compiling an ``IN`` lookup of 80
+    paths cost about 1.3 ms of CPU per listing, several times a page.
     """
     locale = locale or active_locale()
     pages = pages.filter(locale_id=locale.pk)
-    by_length = defaultdict(list)
-    for path in restricted_paths():
-        by_length[len(path)].append(path)
-    for length, paths in sorted(by_length.items()):
-        pages = pages.exclude(In(Substr("path", 1, length), paths))
+    groups = _by_length(restricted_paths())
+    if groups:
+        pages = pages.filter(OutsidePaths(F("path"), groups))
     return pages
+
+
+class OutsidePaths(Expression):
+    """True for a row whose ``path`` starts with none of the paths in ``groups``
+    (``((length, (path, …)), …)``): one ``SUBSTRING`` comparison per length."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, path, groups):
+        super().__init__()
+        self.path = path
+        self.groups = groups
+
+    def get_source_expressions(self):
+        return [self.path]
+
+    def set_source_expressions(self, expressions):
+        (self.path,) = expressions
+
+    def as_sql(self, compiler, connection):
+        column, column_params = compiler.compile(self.path)
+        parts, params = [], []
+        for length, paths in self.groups:
+            substring = f"SUBSTR({column}, 1, {int(length)})"
+            params.extend(column_params)
+            if connection.vendor == "postgresql":
+                parts.append(f"{substring} <> ALL(%s)")
+                params.append(list(paths))
+            else:
+                parts.append(f"{substring} NOT IN ({', '.join(['%s'] * len(paths))})")
+                params.extend(paths)
+        return "(" + " AND ".join(parts) + ")", params
+
+
+_groups_memo: list = [None, ()]
+
+
+def _by_length(paths: tuple[str, ...]) -> tuple:
+    """``paths`` grouped by length, ``((length, paths), …)``; kept while the paths stay the
+    same tuple (the cache gives a new one after a change)."""
+    if _groups_memo[0] != paths:
+        by_length = defaultdict(list)
+        for path in paths:
+            by_length[len(path)].append(path)
+        _groups_memo[:] = [paths, tuple((n, tuple(by_length[n])) for n in sorted(by_length))]
+    return _groups_memo[1]
 
 
 def restricted_paths() -> tuple[str, ...]:
