@@ -6,9 +6,9 @@ from django.utils import timezone
 
 import pytest
 
+from home.indexing import deferred_indexing
 from news.factories import NewsPageFactory
 from news.models import NewsIndexPage
-from search.indexing import deferred_indexing
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from home.indexing import deferred_indexing
 from kernen.demo import load_demo
 from portal.database import analyze
-from search.indexing import deferred_indexing
 
 DEFAULT_PASSWORD = "kernen-demo"  # noqa: S105  (a local demo; set DEMO_PASSWORD to change)
 
