@@ -5,8 +5,11 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
 
 from dossiers.constants import ItemKind
 from dossiers.models import Dossier, DossierItem, DossierShare
@@ -96,10 +99,23 @@ def related_model(field: str):
     return DossierShare._meta.get_field(field).related_model
 
 
+def workspaces_of(home):
+    """The workspaces (boards, projects, the dorpenoverleg) under ``home``'s municipality, in
+    any of its languages: those whose page's path starts with the path of a home page that
+    translates ``home``. One query, however many municipalities there are."""
+    workspaces = related_model("workspace").objects.order_by("name")
+    if home is None:
+        return workspaces.none()
+    homes = Page.objects.filter(translation_key=home.translation_key).values("path")
+    return workspaces.annotate(home_path=Substr("page__path", 1, len(home.path))).filter(
+        home_path__in=homes
+    )
+
+
 class ShareForm(forms.Form):
     """A share of the whole dossier or one item, with a person (by e-mail address), a
-    workspace of the member area or an organisation of the owner's municipality (``home``: the
-    home page of the site the owner uses), until an optional end date."""
+    workspace of the member area or an organisation, both of the owner's municipality
+    (``home``: the home page of the site the owner uses), until an optional end date."""
 
     TARGETS = (
         ("user", _("a person (their e-mail address)")),
@@ -138,7 +154,7 @@ class ShareForm(forms.Form):
     def __init__(self, *args, dossier, home=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.dossier = dossier
-        self.fields["workspace"].queryset = related_model("workspace").objects.order_by("name")
+        self.fields["workspace"].queryset = workspaces_of(home)
         organisations = related_model("organisation").objects.order_by("name")
         self.fields["organisation"].queryset = (
             organisations.filter(home__translation_key=home.translation_key)

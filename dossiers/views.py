@@ -194,8 +194,8 @@ def shares(request, dossier):
 
 
 def owners_municipality(request):
-    """The municipality whose organisations the owner may share with: the home page of the
-    site they use (the organisations of other municipalities are not offered)."""
+    """The municipality whose workspaces and organisations the owner may share with: the home
+    page of the site they use (those of other municipalities are not offered)."""
     site = Site.find_for_request(request)
     return site.root_page if site is not None else None
 

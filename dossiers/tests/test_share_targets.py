@@ -15,12 +15,17 @@ from dossiers.models import DossierAccess, DossierShare
 from dossiers.tests.conftest import dossier_urls, owner_urls
 from kernen.provisioning import provision_municipality
 from members import services
-from members.constants import AccessRole
+from members.constants import AccessRole, WorkspaceKind
 from members.factories import OrganisationFactory, ProjectPageFactory
 from members.models import ProjectIndexPage, Workspace
 from members.provisioning import overleg_workspace
 
 pytestmark = pytest.mark.django_db
+
+
+#: The share form page: session, user, the page's menu and footer, the dossier, its items, the
+#: shares, the workspaces and the organisations on offer (one query each, however many).
+SHARE_FORM_QUERIES = 11
 
 
 def statuses(client, urls):
@@ -135,6 +140,82 @@ def test_the_form_offers_only_the_organisations_of_the_owners_municipality(
     assert response.status_code == 400
     assert "Selecteer een geldige keuze" in response.content.decode()
     assert not DossierShare.objects.exists()
+
+
+@pytest.fixture
+def tiel(make_kern):
+    """Another municipality with a kern (so a board) and a dorpenoverleg of its own."""
+    home, _report = provision_municipality("Tiel", hostname="tiel.example")
+    make_kern("Wadenoijen", home=home)
+    return home
+
+
+def workspace_names(home):
+    return set(Workspace.objects.filter(page__path__startswith=home.path).values_list("name"))
+
+
+def test_the_form_offers_only_the_workspaces_of_the_owners_municipality(
+    client, world, municipality, tiel
+):
+    own, foreign = workspace_names(municipality), workspace_names(tiel)
+    assert len(own) >= 3 and len(foreign) >= 2  # two boards and a dorpenoverleg; a board and one
+    client.force_login(world.users["owner"])
+
+    form = client.get(shares_url(world)).content.decode()
+    assert all(f">{name}</option>" in form for (name,) in own)
+    assert not any(name in form for (name,) in foreign)
+
+    response = client.post(shares_url(world), {"target": "workspace", "workspace": world.board.pk})
+    assert response.status_code == 302
+    assert DossierShare.objects.get().workspace == world.board
+
+
+@pytest.mark.parametrize("kind", [WorkspaceKind.BOARD, WorkspaceKind.OVERLEG])
+def test_another_municipalitys_workspace_is_refused_and_nothing_is_stored(
+    client, world, tiel, kind
+):
+    foreign = Workspace.objects.get(page__path__startswith=tiel.path, kind=kind)
+    client.force_login(world.users["owner"])
+
+    response = client.post(shares_url(world), {"target": "workspace", "workspace": foreign.pk})
+
+    assert response.status_code == 400
+    assert "Selecteer een geldige keuze" in response.content.decode()
+    assert not DossierShare.objects.exists()
+
+
+def test_on_the_other_municipalitys_site_its_own_workspaces_are_offered(
+    client, world, municipality, tiel
+):
+    client.force_login(world.users["owner"])
+
+    form = client.get(shares_url(world), HTTP_HOST="tiel.example").content.decode()
+    assert all(name in form for (name,) in workspace_names(tiel))
+    assert not any(f">{name}</option>" in form for (name,) in workspace_names(municipality))
+    response = client.post(
+        shares_url(world),
+        {"target": "workspace", "workspace": world.board.pk},
+        HTTP_HOST="tiel.example",
+    )
+    assert response.status_code == 400
+    assert not DossierShare.objects.exists()
+
+
+def test_the_share_form_takes_as_many_queries_with_more_workspaces(
+    client, world, municipality, make_kern, django_assert_num_queries
+):
+    client.force_login(world.users["owner"])
+    client.get(shares_url(world))  # warm the per-process caches (menu, site)
+    with django_assert_num_queries(SHARE_FORM_QUERIES):
+        assert client.get(shares_url(world)).status_code == 200
+
+    for name in ("Geldermalsen", "Asperen", "Acquoy"):
+        make_kern(name)
+    provision_municipality("Tiel", hostname="tiel.example")
+    client.get(shares_url(world))  # new pages: the menu is built again once
+    with django_assert_num_queries(SHARE_FORM_QUERIES):
+        form = client.get(shares_url(world)).content.decode()
+    assert "Asperen" in form
 
 
 def test_a_share_cannot_name_two_targets(world, waterschap):

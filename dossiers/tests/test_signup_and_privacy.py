@@ -145,3 +145,17 @@ def test_support_access_when_turned_on_is_read_only_and_logged(rf, world):
     assert view.object == world.dossier  # setup() fetched it once
     assert ModelLogEntry.objects.filter(action="dossiers.support_view").count() == 1
     assert world.dossier.accesses.get().action == "support"
+
+
+def test_the_owner_sees_a_support_opening_on_their_access_log(client, rf, world):
+    request = rf.get("/")
+    request.user = world.users["superuser"]
+    viewset = DossierSupportViewSet("dossiers_support")
+    kwargs = {**viewset.get_common_view_kwargs(), **viewset.get_inspect_view_kwargs()}
+    log_page = f"/mijn-dossier/{world.dossier.pk}/inzage/"
+    client.force_login(world.users["owner"])
+    assert "ondersteuning (beheer)" not in client.get(log_page).content.decode()
+
+    viewset.inspect_view_class(**kwargs).setup(request, pk=world.dossier.pk)
+
+    assert "ondersteuning (beheer)" in client.get(log_page).content.decode()
