@@ -18,6 +18,8 @@ Known names:
   action point in the kern's kernagenda (offered by ``agenda``, used by ``members`` to turn a
   minuted board decision into an action point). Raises ``LookupError`` when the kern has no
   kernagenda.
+- ``COMMS_GROUP``: ``(home) -> Group | None``, the municipality's "Communicatie" group
+  (offered by ``news``, which makes it; used by ``members`` to let it manage organisations).
 """
 
 from collections.abc import Callable
@@ -27,6 +29,7 @@ from wagtail import hooks
 HOOK = "kern_bridges"
 
 CREATE_ACTION_POINT = "create_action_point"
+COMMS_GROUP = "comms_group"
 
 
 def get_bridge(name: str) -> Callable | None:

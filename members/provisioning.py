@@ -5,12 +5,16 @@
 synced again.
 """
 
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kernen.bridges import COMMS_GROUP, get_bridge
 from kernen.models import KernPage
 from members.constants import WorkspaceKind
 from members.models.board import BoardAreaPage
+from members.models.organisations import Organisation
 from members.models.pages import DorpenoverlegPage
 from members.models.workspace import Workspace
 from members.services import (
@@ -85,6 +89,28 @@ def ensure_municipality(home, report=None) -> None:
     ).values_list("member_group", flat=True)
     workspace.access_groups.add(workspace.member_group, brokers, *boards)
     sync_restrictions(workspace)
+
+
+#: What the municipality's comms group may do with organisations in the admin.
+ORGANISATION_PERMISSIONS = ("view", "add", "change", "delete")
+
+
+def grant_organisation_admin(home, report=None) -> None:
+    """The municipality's "Communicatie" group manages its organisations and their members
+    in the admin (Member area → Organisations). Its group comes from ``news`` through the
+    ``COMMS_GROUP`` bridge; without it, nothing to do. Idempotent."""
+    comms_group = get_bridge(COMMS_GROUP)
+    group = comms_group(home) if comms_group else None
+    if group is None:
+        return
+    content_type = ContentType.objects.get_for_model(Organisation)
+    codenames = [f"{action}_organisation" for action in ORGANISATION_PERMISSIONS]
+    permissions = Permission.objects.filter(content_type=content_type, codename__in=codenames)
+    missing = permissions.exclude(group=group)
+    if missing.exists():
+        group.permissions.add(*missing)
+        if report is not None:
+            report.add(f"organisation permissions for {group.name}")
 
 
 def move_board(kern, old_home, new_home, report, dry_run) -> None:

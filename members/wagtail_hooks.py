@@ -1,8 +1,10 @@
 from django.core.exceptions import PermissionDenied
+from django.forms import modelform_factory
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
+from wagtail.permissions import register_permission_policy
 
 from home.panels import Panel
 from kernen.sections import Section
@@ -11,6 +13,7 @@ from members.access import can_access
 from members.chat_demo import load_chat_demo
 from members.demo import load_members_demo
 from members.models import Membership, Organisation
+from members.organisation_admin import OrganisationAdminForm, OrganisationPolicy
 from members.organisations_demo import load_organisations_demo
 from members.panels import board_link
 from members.routes import WorkspaceRoutesMixin
@@ -42,6 +45,9 @@ def serve_workspace_to_logged_in_users(page, request, serve_args, serve_kwargs):
     raise PermissionDenied
 
 
+register_permission_policy(Organisation, OrganisationPolicy(Organisation))
+
+
 class MembershipViewSet(ScopedModelViewSet):
     model = Membership
     icon = "group"
@@ -53,8 +59,9 @@ class MembershipViewSet(ScopedModelViewSet):
 
 
 class OrganisationViewSet(ScopedModelViewSet):
-    """Organisations, for admins and who holds the organisation permissions (municipality
-    staff). Their members are the users of the organisation's group (Users → groups)."""
+    """Organisations, for admins and who holds the organisation permissions (the
+    municipality's "Communicatie" group, for its own municipality). Their members are the
+    users of the organisation's group, set in the form (``members.organisation_admin``)."""
 
     model = Organisation
     icon = "site"
@@ -72,6 +79,14 @@ class OrganisationViewSet(ScopedModelViewSet):
         "kernen",
     ]
     search_fields = ["name", "description"]
+
+    def get_form_class(self, for_update=False):
+        return modelform_factory(
+            self.model,
+            form=OrganisationAdminForm,
+            formfield_callback=self.formfield_for_dbfield,
+            fields=self.form_fields,
+        )
 
 
 class MembersViewSetGroup(ModelViewSetGroup):
@@ -127,6 +142,7 @@ def page_cache_invalidation():
 
 
 hooks.register("municipality_provisioning", provisioning.ensure_municipality, order=50)
+hooks.register("municipality_provisioning", provisioning.grant_organisation_admin, order=60)
 hooks.register("kern_provisioning", provisioning.ensure_board_workspace, order=50)
 hooks.register("kern_moved", provisioning.move_board)
 hooks.register("demo_steps", load_members_demo, order=80)

@@ -1,10 +1,11 @@
 from wagtail import hooks
 
 from home.panels import Panel
+from kernen.bridges import COMMS_GROUP
 from kernen.sections import Section
 from news import panels
 from news.demo import load_news_demo
-from news.provisioning import ensure_comms_group
+from news.provisioning import comms_group_for, ensure_comms_group
 from pagecache.rules import CachedPaths
 
 
@@ -47,6 +48,12 @@ def municipality_sections():
 
 hooks.register("municipality_provisioning", ensure_comms_group, order=20)
 hooks.register("demo_steps", load_news_demo, order=20)
+
+
+@hooks.register("kern_bridges")
+def kern_bridges():
+    """The member area gives the comms group the organisations (kernen/bridges.py)."""
+    return {COMMS_GROUP: lambda home: comms_group_for(home)[0]}
 
 
 @hooks.register("page_panels")

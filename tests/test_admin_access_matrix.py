@@ -57,7 +57,9 @@ from subscriptions.models import Subscriber
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("superuser", "municipality", "redactie", "outsider", "anonymous")
+ROLES = ("superuser", "municipality", "comms", "redactie", "board", "outsider", "anonymous")
+#: Roles without access to the admin (a board member works on the public site).
+NO_ADMIN = ("board", "outsider", "anonymous")
 #: "own": a record of the redactie's kern (Beesd); "other": one of another kern (Heukelum).
 #: Records of models that belong to no kern are made the same way, two of them.
 TARGETS = ("own", "other")
@@ -241,7 +243,7 @@ class Row:
     chooser_open_to_editors: bool = False
 
     def reach(self, role, chooser=False):
-        if role in ("outsider", "anonymous"):
+        if role in NO_ADMIN:
             return NOTHING
         if chooser and self.chooser_open_to_editors:
             return BOTH
@@ -282,12 +284,13 @@ MATRIX = {
         shown_as="user.username",
         changes="role",
     ),
-    # Organisations (members.Organisation): administrators; their own members edit their
+    # Organisations (members.Organisation): administrators and the municipality's
+    # Communicatie (its own municipality's, with their members); their own members edit their
     # public profile on the site (/organisaties/<slug>/bewerken/).
     "members.organisation": Row(
         make=make_organisation,
-        reaches={"superuser": BOTH},
-        allowed={"superuser": ALL_VIEWS},
+        reaches={"superuser": BOTH, "comms": BOTH},
+        allowed={"superuser": ALL_VIEWS, "comms": ALL_VIEWS},
         form=organisation_form,
     ),
     "kernen.areabroker": Row(
@@ -413,7 +416,7 @@ def cells_of(key):
 
 def expected(row, cell):
     """What ``cell`` must answer: "login", "not found", "refused", "not allowed" or "ok"."""
-    if cell.role in ("outsider", "anonymous"):
+    if cell.role in NO_ADMIN:
         return "login"
     if cell.target and cell.target not in row.reach(cell.role, chooser=cell.in_chooser):
         return "not found"
@@ -522,11 +525,13 @@ def check(client, row, cell, kernen, listed):
 
 
 @pytest.fixture
-def people(make_user, beesd_editor):
+def people(make_user, beesd_editor, beesd):
     return {
         "superuser": make_user("beheerder", is_superuser=True),
         "municipality": make_user("gemeente", Group.objects.get(name=MUNICIPALITY_GROUP)),
+        "comms": make_user("communicatie", Group.objects.get(name="Communicatie")),
         "redactie": beesd_editor,
+        "board": make_user("bestuur-beesd", board_of(beesd).member_group),
         "outsider": make_user("inwoner"),
         "anonymous": None,
     }
