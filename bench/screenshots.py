@@ -43,6 +43,16 @@ def log_in(page, base_url: str, username: str, password: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
+def draw_maps(page) -> None:
+    """Bring every map of the page near the screen, so that it loads (static/js/map-loader.js
+    loads Leaflet only then) and shows its markers; then back to the top."""
+    for canvas in page.locator(".notice-map__canvas").all():
+        canvas.scroll_into_view_if_needed()
+        canvas.locator(".leaflet-marker-icon").first.wait_for(timeout=15_000)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_load_state("networkidle")
+
+
 def take(base_url: str, password: str, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -57,6 +67,7 @@ def take(base_url: str, password: str, out: Path) -> list[Path]:
                 log_in(page, base_url, username, password)
             page.goto(f"{base_url}{path}")
             page.wait_for_load_state("networkidle")
+            draw_maps(page)
             height = min(HEIGHT, page.evaluate("document.documentElement.scrollHeight"))
             target = out / f"{name}-375.png"
             page.screenshot(

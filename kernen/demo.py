@@ -15,7 +15,7 @@ from kernen import sections
 from kernen.constants import RolloutStatus
 from kernen.data import read_kernen
 from kernen.factories import AreaBrokerFactory, KernFactory, MunicipalityFactory
-from kernen.kern_texts import INTROS
+from kernen.kern_texts import INTROS, agenda_invitation
 from kernen.models import KernPage
 from kernen.provisioning import move_site, site_address
 from kernen.scenes import Scene, SceneImageFactory
@@ -108,9 +108,7 @@ def kern_about(row: dict) -> str:
     return (
         f"<p>Tot 2019 hoorde {name} bij de gemeente {row['former_municipality']}. Sinds de "
         f"fusie is {name} een van de 26 kernen van West Betuwe.</p>"
-        f"<p>Bewoners, de dorpsvereniging en de gemeente maken samen een kernagenda: de plannen "
-        f"en wensen voor {name}. Wil je meedoen of heb je een idee? Neem contact op met de "
-        f"dorpsvereniging of met de gebiedsmakelaar van de gemeente.</p>"
+        f"<p>{agenda_invitation(row['slug']).format(name=name)}</p>"
     )
 
 

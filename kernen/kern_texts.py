@@ -218,3 +218,52 @@ INTROS = {
         "Waardenburg, a przy wale jest przystań dla łodzi rekreacyjnych.",
     ),
 }
+
+#: The kern page's closing paragraph on the kernagenda, told one of these ways ({name}: the kern).
+AGENDA_INVITATIONS = [
+    (
+        "Bewoners, de dorpsvereniging en de gemeente maken samen een kernagenda: de plannen en "
+        "wensen voor {name}. Wil je meedoen of heb je een idee? Neem contact op met de "
+        "dorpsvereniging of met de gebiedsmakelaar van de gemeente.",
+        "Residents, the village association and the municipality make a kernagenda together: "
+        "the plans and wishes for {name}. Would you like to join in, or do you have an idea? "
+        "Contact the village association or the municipality's area broker.",
+        "Mieszkańcy, stowarzyszenie wiejskie i gmina wspólnie tworzą agendę miejscowości: plany "
+        "i potrzeby {name}. Chcesz się przyłączyć albo masz pomysł? Skontaktuj się ze "
+        "stowarzyszeniem wiejskim lub z opiekunem obszaru z gminy.",
+    ),
+    (
+        "Wat moet er beter in {name}? In de kernagenda staat wat inwoners willen en wie het "
+        "oppakt. Elk voorjaar bespreekt de dorpsvereniging met de gemeente hoe ver alles is.",
+        "What should be better in {name}? The kernagenda lists what residents want and who "
+        "takes it up. Every spring the village association and the municipality go over how "
+        "far everything has got.",
+        "Co można poprawić w {name}? Agenda miejscowości pokazuje, czego chcą mieszkańcy i kto "
+        "się tym zajmuje. Każdej wiosny stowarzyszenie wiejskie omawia z gminą postępy.",
+    ),
+    (
+        "Een idee voor {name} begint vaak aan de keukentafel. Zet het op de kernagenda: de "
+        "dorpsvereniging zoekt mensen die meehelpen en de gemeente denkt mee over geld en "
+        "vergunningen.",
+        "An idea for {name} often starts at the kitchen table. Put it on the kernagenda: the "
+        "village association looks for people to help, and the municipality helps with money "
+        "and permits.",
+        "Pomysł dla {name} często rodzi się przy kuchennym stole. Dodaj go do agendy "
+        "miejscowości: stowarzyszenie wiejskie szuka chętnych do pomocy, a gmina doradza w "
+        "sprawie pieniędzy i pozwoleń.",
+    ),
+    (
+        "In {name} houden vrijwilligers het dorp samen levendig. Op de kernagenda zie je waar "
+        "ze nu aan werken; bij elk punt staat of je kunt meedoen.",
+        "In {name}, volunteers keep the village lively together. The kernagenda shows what "
+        "they are working on now; each point says whether you can join in.",
+        "W {name} wolontariusze wspólnie dbają o życie wsi. W agendzie miejscowości widać, nad "
+        "czym teraz pracują; przy każdym punkcie jest informacja, czy możesz się przyłączyć.",
+    ),
+]
+
+
+def agenda_invitation(slug: str, language: str = "nl") -> str:
+    """The closing paragraph of the kern ``slug``, in ``language``, with ``{name}`` to fill."""
+    index = sorted(INTROS).index(slug) % len(AGENDA_INVITATIONS) if slug in INTROS else 0
+    return AGENDA_INVITATIONS[index][("nl", "en", "pl").index(language)]

@@ -196,57 +196,58 @@ class _Painter:
 
     def land(self):
         height = self.height - self.horizon
-        near = _tint((74, 122, 52), self.scene_tint())
-        far = self.haze(_tint((118, 150, 88), self.scene_tint()), 0.3)
+        near = _tint((74, 122, 52), self.tint)
+        far = self.haze(_tint((118, 150, 88), self.tint), 0.3)
         self.picture.paste(self.gradient((self.width, height), far, near), (0, self.horizon + 4))
         draw = ImageDraw.Draw(self.picture, "RGBA")
         vanish = self.rng.uniform(0.2, 0.8) * self.width
         if self.scene.land == "fields":
-            strips = self.rng.randint(5, 9)
-            for index in range(strips):
-                if index % 2:
-                    continue
-                left = (index / strips) * self.width * 2.4 - self.width * 0.7
-                right = ((index + 1) / strips) * self.width * 2.4 - self.width * 0.7
-                colour = self.rng.choice([(196, 176, 88, 70), (140, 170, 70, 60), (90, 70, 40, 45)])
-                draw.polygon([(vanish, self.horizon + 4), (right, self.height),
-                              (left, self.height)], fill=colour)  # fmt: skip
+            self.fields(draw, vanish)
         else:
-            rows = 9
-            for row in range(rows):
-                share = (row + 1) / rows
-                y = self.horizon + 6 + height * share**2 * 0.9
-                size = 4 + 60 * share**2
-                x = self.rng.uniform(-size, size)
-                crown = _tint((58, 98, 44), self.scene_tint())
-                blossom = self.rng.random() < 0.3
-                while x < self.width + size:
-                    s = size * self.rng.uniform(0.8, 1.2)
-                    draw.rectangle([x + s * 0.45, y - s * 0.2, x + s * 0.55, y + s * 0.3],
-                                   fill=(70, 52, 40, 255))  # fmt: skip
-                    for dx, dy, part in (
-                        (0, 0, 0.7),
-                        (s * 0.3, -s * 0.2, 0.6),
-                        (s * 0.15, -s * 0.4, 0.5),
-                    ):
-                        shade = self.rng.uniform(0.85, 1.1)
-                        colour = (236, 214, 222) if blossom else crown
-                        fill = (*_tint(colour, (shade, shade, shade)), 235)
-                        draw.ellipse(
-                            [
-                                x + dx,
-                                y - s * 0.8 + dy,
-                                x + dx + s * part,
-                                y - s * 0.8 + dy + s * part,
-                            ],
-                            fill=fill,
-                        )
-                    x += size * self.rng.uniform(1.5, 2.1)
-        # The dike: a lighter band with a road along its top.
+            self.orchard(draw, height)
+        self.dike(draw, height)
+
+    def fields(self, draw, vanish):
+        """Strips of crops running to a point on the horizon."""
+        strips = self.rng.randint(5, 9)
+        for index in range(strips):
+            if index % 2:
+                continue
+            left = (index / strips) * self.width * 2.4 - self.width * 0.7
+            right = ((index + 1) / strips) * self.width * 2.4 - self.width * 0.7
+            colour = self.rng.choice([(196, 176, 88, 70), (140, 170, 70, 60), (90, 70, 40, 45)])
+            draw.polygon([(vanish, self.horizon + 4), (right, self.height),
+                          (left, self.height)], fill=colour)  # fmt: skip
+
+    def orchard(self, draw, height):
+        """Rows of fruit trees, small far away and big in front; some rows in blossom."""
+        rows = 9
+        for row in range(rows):
+            share = (row + 1) / rows
+            y = self.horizon + 6 + height * share**2 * 0.9
+            size = 4 + 60 * share**2
+            x = self.rng.uniform(-size, size)
+            crown = _tint((58, 98, 44), self.tint)
+            blossom = self.rng.random() < 0.3
+            while x < self.width + size:
+                s = size * self.rng.uniform(0.8, 1.2)
+                draw.rectangle([x + s * 0.45, y - s * 0.2, x + s * 0.55, y + s * 0.3],
+                               fill=(70, 52, 40, 255))  # fmt: skip
+                for dx, dy, part in ((0, 0, 0.7), (s * 0.3, -s * 0.2, 0.6),
+                                     (s * 0.15, -s * 0.4, 0.5)):  # fmt: skip
+                    shade = self.rng.uniform(0.85, 1.1)
+                    colour = (236, 214, 222) if blossom else crown
+                    fill = (*_tint(colour, (shade, shade, shade)), 235)
+                    top = y - s * 0.8 + dy
+                    draw.ellipse([x + dx, top, x + dx + s * part, top + s * part], fill=fill)
+                x += size * self.rng.uniform(1.5, 2.1)
+
+    def dike(self, draw, height):
+        """A lighter band with its shadow and a road along its top."""
         top = self.horizon + height * self.rng.uniform(0.12, 0.22)
         slope = self.rng.uniform(-0.04, 0.04) * self.height
-        bank = (*_tint((150, 178, 104), self.scene_tint()), 255)
-        shadow = (*_tint((84, 118, 60), self.scene_tint()), 255)
+        bank = (*_tint((150, 178, 104), self.tint), 255)
+        shadow = (*_tint((84, 118, 60), self.tint), 255)
         for fill, upper, lower in ((bank, 0, 26), (shadow, 26, 34)):
             draw.polygon(
                 [(0, top + slope + upper), (self.width, top - slope + upper),
@@ -256,9 +257,6 @@ class _Painter:
         draw.line([(0, top + slope - 2), (self.width, top - slope - 2)], fill=(128, 124, 120, 255),
                   width=6)  # fmt: skip
         self.dike_top = top
-
-    def scene_tint(self):
-        return self.tint
 
     def water(self):
         if self.scene.water == "polder":

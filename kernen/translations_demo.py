@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page
 from home.locales import translate_page
 from kernen.data import read_kernen
 from kernen.demo import LINGE, MUNICIPALITY_INTRO, TOWNS, WAAL, kern_about, kern_intro
-from kernen.kern_texts import INTROS
+from kernen.kern_texts import INTROS, agenda_invitation
 from kernen.models import KernPage
 
 SECTION_TITLES = {
@@ -92,17 +92,13 @@ def kern_strings(row: dict, code: str) -> dict[str, str]:
             kern_intro(row): intro,
             first: f"Until 2019 {name} belonged to the municipality of {former}. Since the "
             f"merger {name} has been one of the 26 kernen of West Betuwe.",
-            second: "Residents, the village association and the municipality make a kernagenda "
-            f"together: the plans and wishes for {name}. Would you like to join in, or do you "
-            "have an idea? Contact the village association or the municipality's area broker.",
+            second: agenda_invitation(slug, "en").format(name=name),
         }
     return {
         kern_intro(row): intro,
         first: f"Do 2019 roku {name} należało do gminy {former}. Od połączenia gmin {name} "
         "jest jedną z 26 miejscowości West Betuwe.",
-        second: "Mieszkańcy, stowarzyszenie wiejskie i gmina wspólnie tworzą agendę "
-        f"miejscowości: plany i potrzeby {name}. Chcesz się przyłączyć albo masz pomysł? "
-        "Skontaktuj się ze stowarzyszeniem wiejskim lub z opiekunem obszaru z gminy.",
+        second: agenda_invitation(slug, "pl").format(name=name),
     }
 
 

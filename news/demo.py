@@ -16,16 +16,33 @@ from news.models import MunicipalityNewsIndexPage, NewsIndexPage, WorkNoticeInde
 from news.models.notices import make_point
 from news.provisioning import comms_group_for
 
-#: Every kern opens with its village evening; two more stories come from ``STORIES``, a
-#: different pair in neighbouring kernen, so no two kernen tell the same news.
-VILLAGE_EVENING = (
-    "dorpsavond",
-    "Volle zaal bij de dorpsavond in {kern}",
-    3,
-    "Ruim tachtig inwoners van {kern} praatten mee over de plannen voor het dorp. "
-    "Verkeer en een plek voor jongeren stonden bovenaan.",
-    ["dorpsavond", "kernagenda"],
-)
+#: Every kern opens with its village evening, told one of these ways (by the kern's place), and
+#: two more stories come from ``STORIES``, a different pair in neighbouring kernen, so no two
+#: kernen tell the same news.
+VILLAGE_EVENINGS = [
+    "Ruim tachtig inwoners van {kern} praatten mee over de plannen voor het dorp. Verkeer en "
+    "een plek voor jongeren stonden bovenaan.",
+    "De stoelen waren op: zestig mensen kwamen naar het dorpshuis van {kern}. Het meest "
+    "gevraagd: een veilige oversteek bij de school en meer bankjes langs de dijk.",
+    "Jong en oud schreven hun ideeën op grote vellen papier. De dorpsvereniging neemt de vijf "
+    "populairste mee in de kernagenda van {kern}.",
+    "Na de koffie ging het over wonen: starters en ouderen willen in {kern} blijven. Een "
+    "werkgroep zoekt uit waar kleine woningen kunnen komen.",
+    "Wethouder en gebiedsmakelaar luisterden een avond lang naar de inwoners van {kern}. "
+    "Glasvezel, de bushalte en een ontmoetingsplek kwamen het vaakst terug.",
+]
+
+
+def village_evening(seed: int) -> tuple:
+    return (
+        "dorpsavond",
+        "Volle zaal bij de dorpsavond in {kern}",
+        3,
+        VILLAGE_EVENINGS[seed % len(VILLAGE_EVENINGS)],
+        ["dorpsavond", "kernagenda"],
+    )
+
+
 STORIES = [
     # (slug, title, days ago, intro, tags)
     ("bloembakken", "Vrijwilligers vullen de bloembakken in {kern}", 12,
@@ -65,7 +82,7 @@ def kern_stories(seed: int) -> list:
     """The news of the ``seed``-th kern: its village evening and two stories of its own (a
     different pair for each of up to 45 kernen)."""
     pairs = list(combinations(STORIES, 2))
-    return [VILLAGE_EVENING, *pairs[seed * 7 % len(pairs)]]
+    return [village_evening(seed), *pairs[seed * 7 % len(pairs)]]
 
 
 MUNICIPALITY_NEWS = [

@@ -1,3 +1,4 @@
+import hashlib
 import io
 import re
 
@@ -121,3 +122,32 @@ def test_each_kern_tells_its_own_news_mostly_with_a_picture_of_its_own(demo):
     with_picture = kern_news.filter(image__isnull=False)
     assert with_picture.count() >= kern_news.count() * 3 // 5
     assert with_picture.values("image").distinct().count() == with_picture.count()
+
+
+def picture(image) -> str:
+    """What an image shows: the hash of its file."""
+    with image.open_file() as stored:
+        return hashlib.sha256(stored.read()).hexdigest()
+
+
+def test_every_kern_and_most_activities_and_stories_have_a_picture_of_their_own(demo):
+    from events.models import EventPage
+    from news.models import NewsPage
+
+    kernen = KernPage.objects.filter(locale__language_code="nl").select_related("image")
+    pictures = {picture(kern.image) for kern in kernen}
+    assert len(pictures) == 26  # 26 different pictures, not one reused
+    events = EventPage.objects.filter(locale__language_code="nl")
+    with_picture = events.filter(image__isnull=False).select_related("image")
+    assert with_picture.count() > events.count() // 2
+    assert len({picture(event.image) for event in with_picture}) == with_picture.count()
+    for page in [*with_picture[:5], *NewsPage.objects.filter(image__isnull=False)[:5]]:
+        assert page.image_alt.startswith("Landschap bij "), page.image_alt
+    stories = InspirationPage.objects.filter(locale__language_code="nl")
+    photos = {picture(story.gallery_images.first().image) for story in stories}
+    assert len(photos) == stories.count()
+    intros = {kern.intro for kern in kernen}
+    assert len(intros) == 26
+    evenings = NewsPage.objects.filter(slug="dorpsavond", locale__language_code="nl")
+    assert evenings.count() == 26
+    assert evenings.values("intro").distinct().count() == 26  # five ways, each with its kern

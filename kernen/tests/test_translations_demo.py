@@ -24,6 +24,7 @@ def test_every_kern_of_the_demo_reads_in_english_and_polish(client, languages, m
     polish = client.get("/pl/heukelum/").content.decode()
     assert "Heukelum to miasteczko z prawami miejskimi" in polish
     assert "nie została jeszcze przetłumaczona" not in polish
+    assert "Co można poprawić w Heukelum?" in polish  # its own closing paragraph, translated
     # The Dutch page is untouched.
     assert "Iedereen kent de scheve kerktoren" in client.get("/acquoy/").content.decode()
 
@@ -40,3 +41,9 @@ def test_every_kern_has_an_introduction_of_its_own_in_three_languages():
         assert len(set(sentences)) == len(sentences) >= 2 * 26
         openings = {" ".join(sentence.split()[:3]) for sentence in sentences}
         assert len(openings) >= 26
+
+
+def test_the_kern_pages_close_in_different_ways():
+    rows = read_kernen()
+    closings = {kern_about(row).split("<p>")[-1].replace(row["name"], "X") for row in rows}
+    assert len(closings) == 4
