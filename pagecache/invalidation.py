@@ -221,18 +221,20 @@ def cached_by_tags(key: str, tags, compute, timeout=None):
     entry = found.get(key)
     if entry is not None and entry[0] == versions and invalidations_applied():
         return entry[1]
-    missing = [name for name in (GENERATION, *tag_keys) if found.get(name) is None]
+    missing = [name for name in tag_keys if found.get(name) is None]
     if missing:
-        # Tokens to compare with, before reading what they cover.
+        # Tokens to compare with, before reading what they cover. (Not the generation: the
+        # page cache stores a page only while it stays as it was when the request came in.)
         token = uuid.uuid4().hex[:16]
         for name in missing:
             cache.add(name, token, timeout=None)
         found.update(cache.get_many(missing))
     value = compute()
     before = {name: found.get(name) for name in (GENERATION, *tag_keys)}
-    if None in before.values() or not invalidations_applied():
+    if any(before[name] is None for name in tag_keys) or not invalidations_applied():
         return value  # the cache does not answer, or invalidations wait
-    if cache.get_many(list(before)) != before:
+    now = cache.get_many(list(before))
+    if {name: now.get(name) for name in before} != before:
         return value  # something was invalidated while computing
     cache.set(key, ({name: before[name] for name in tag_keys}, value), timeout)
     return value
