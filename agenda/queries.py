@@ -127,11 +127,11 @@ def similar_action_points(point):
     )
 
 
-#: What a kernagenda's list of points shows: no page body, no revision data.
+#: What a kernagenda's list of points shows: no page body, no revision data. The owning
+#: kern's title comes as ``kern_title`` (a joint point shows it): no kern page built per point.
 LISTED_FIELDS = (
     "id", "title", "url_path", "locale_id", "alias_of_id", "kern_id", "theme_id", "status",
-    "joint_purchase", "summary", "kern__title", "theme__name", "theme__slug",
-    "theme__sort_order",
+    "joint_purchase", "summary", "theme__name", "theme__slug", "theme__sort_order",
 )  # fmt: skip
 
 
@@ -151,10 +151,11 @@ def kernagenda_groups(points, group=None, number=1):
     first = (number - 1) * size if group else 0
     ranked = (
         with_last_update(points)
-        .select_related("theme", "kern")
+        .select_related("theme")
         .only(*LISTED_FIELDS)
         .prefetch_related(joint_kernen_prefetch())
         .annotate(
+            kern_title=F("kern__title"),
             place=Window(
                 RowNumber(), partition_by=F("theme_id"), order_by=[F("title").asc(), F("pk").asc()]
             ),

@@ -361,6 +361,8 @@ def overview(request, page):
     counts, budgets = overview_counts(points)
     table = status_table(kernen, counts)
     totals = [sum(row["cells"][index] for row in table) for index in range(len(Status))]
+    for row in table:  # as text: no number localisation per cell in the template
+        row["cell_texts"] = [str(cell) for cell in row["cells"]]
     number = sum(sum(kern_counts.values()) for kern_counts in counts.values())
     # The points' kernen are among those loaded for the form and the table: a page of points
     # joins none of their rows (building a page instance per point is most of its cost).

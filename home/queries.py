@@ -1,9 +1,11 @@
 """Query helpers shared by every app that lists pages."""
 
+import threading
 import uuid
 from collections import defaultdict
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models import BooleanField, Expression, F
 from django.db.models.signals import post_delete, post_save
@@ -102,7 +104,20 @@ def restricted_paths() -> tuple[str, ...]:
 
     The list is stored with the version that was current when it was read from the database;
     a change replaces the version (:func:`forget_restricted_paths`), so a list read before the
-    change, even one stored after it, is never used again."""
+    change, even one stored after it, is never used again.
+
+    Within one request the list is read from the cache once (a kern page has seven listings);
+    a change made during the request forgets it there too."""
+    memo = getattr(_in_request, "paths", None)
+    if memo is not None:
+        return memo
+    paths = _read_restricted_paths()
+    if getattr(_in_request, "active", False):
+        _in_request.paths = paths
+    return paths
+
+
+def _read_restricted_paths() -> tuple[str, ...]:
     found = cache.get_many([RESTRICTED_VERSION_KEY, RESTRICTED_PATHS_KEY])
     version = found.get(RESTRICTED_VERSION_KEY)
     stored = found.get(RESTRICTED_PATHS_KEY)
@@ -131,10 +146,25 @@ def forget_restricted_paths(**kwargs) -> None:
     the old state)."""
     if kwargs.get("raw"):
         return
+    _in_request.paths = None
     forget(RESTRICTED_VERSION_KEY)
     transaction.on_commit(lambda: forget(RESTRICTED_VERSION_KEY))
 
 
+#: The restricted paths read during the current request of this thread (see restricted_paths).
+_in_request = threading.local()
+
+
+def _request_started(**kwargs) -> None:
+    _in_request.active, _in_request.paths = True, None
+
+
+def _request_finished(**kwargs) -> None:
+    _in_request.active, _in_request.paths = False, None
+
+
+request_started.connect(_request_started, dispatch_uid="home.queries.request_started")
+request_finished.connect(_request_finished, dispatch_uid="home.queries.request_finished")
 post_save.connect(
     forget_restricted_paths, sender=PageViewRestriction, dispatch_uid="home.queries.saved"
 )

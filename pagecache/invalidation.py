@@ -205,3 +205,36 @@ def content_version() -> str | None:
         cache.add(GENERATION, uuid.uuid4().hex[:16], timeout=None)
         version = cache.get(GENERATION)
     return version
+
+
+def cached_by_tags(key: str, tags, compute, timeout=None):
+    """``compute()``, kept in the cache under ``key`` until one of ``tags`` is invalidated
+    (publishing, moving or deleting a page, a view restriction: the page cache's own tags).
+
+    For a piece that many pages show and that changes with the pages a tag covers, such as
+    the main menu (the site tag). A hit costs one cache read and no query. A value computed
+    while something was invalidated is not stored; with the cache not answering, or
+    invalidations waiting in the database, it is computed every time."""
+    tag_keys = [tag_key(tag) for tag in sorted(tags)]
+    found = cache.get_many([key, GENERATION, *tag_keys])
+    versions = {name: found.get(name) for name in tag_keys}
+    entry = found.get(key)
+    if entry is not None and entry[0] == versions and invalidations_applied():
+        return entry[1]
+    missing = [name for name in tag_keys if found.get(name) is None]
+    if missing:
+        # Tokens to compare with, before reading what they cover. (Not the generation: the
+        # page cache stores a page only while it stays as it was when the request came in.)
+        token = uuid.uuid4().hex[:16]
+        for name in missing:
+            cache.add(name, token, timeout=None)
+        found.update(cache.get_many(missing))
+    value = compute()
+    before = {name: found.get(name) for name in (GENERATION, *tag_keys)}
+    if any(before[name] is None for name in tag_keys) or not invalidations_applied():
+        return value  # the cache does not answer, or invalidations wait
+    now = cache.get_many(list(before))
+    if {name: now.get(name) for name in before} != before:
+        return value  # something was invalidated while computing
+    cache.set(key, ({name: before[name] for name in tag_keys}, value), timeout)
+    return value

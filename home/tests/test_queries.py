@@ -143,3 +143,32 @@ def test_many_restricted_pages_of_two_depths_stay_out_and_their_condition_stays_
         assert len(restricted_paths()) >= 30
         assert sum(isinstance(param, list) for param in params) == len(depths)
         assert len(params) == len(depths) + 1 + 3  # + the locale and the three pks
+
+
+def test_within_a_request_the_restricted_paths_are_read_once(beesd, board, monkeypatch):
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    reads = []
+    read = queries._read_restricted_paths
+    monkeypatch.setattr(queries, "_read_restricted_paths", lambda: reads.append(1) or read())
+    # As Django's test client does: the test's transaction stays open over the "request".
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        request_started.send(sender=None)
+        for _ in range(3):
+            assert "Besloten" in titles(public(Page.objects.descendant_of(beesd)))
+        assert len(reads) == 1
+        restrict(board)  # a change during the request counts at once
+        assert "Besloten" not in titles(public(Page.objects.descendant_of(beesd)))
+        assert len(reads) == 2
+        request_finished.send(sender=None)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+    # Outside a request (a task, a command) every listing asks the cache.
+    public(Page.objects.descendant_of(beesd)).exists()
+    public(Page.objects.descendant_of(beesd)).exists()
+    assert len(reads) == 4

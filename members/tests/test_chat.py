@@ -230,7 +230,7 @@ def test_the_chat_page_s_queries_are_pinned(client, world, said, django_assert_n
 
 #: Site, routing to the board area (5), session, user, workspace with the access check.
 IDLE_POLL_QUERIES = 9
-CHAT_PAGE_QUERIES = 15
+CHAT_PAGE_QUERIES = 14
 
 
 def test_the_demo_fills_the_beesd_board_s_chat_once(world, make_user, municipality):

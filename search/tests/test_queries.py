@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 #: vocabulary, then the match over the index); other backends are asked for ids and a second
 #: query keeps the public pages.
 MATCH_QUERIES = 2
-#: Every search page: site, site root with its kernen, main menu (portal settings: cached).
-BASE_QUERIES = 3
+#: Every search page: site, site root with its kernen (main menu, portal settings: cached).
+BASE_QUERIES = 2
 #: Page one of the results: + match, promotions, the popular-search count (one UPDATE) and
 #: the results: 1 query, whatever mix of page types (every page type joined, see
 #: search.results.build_results; it was 1 + 1 per page type with Wagtail's ``specific()``).

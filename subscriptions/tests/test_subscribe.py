@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 URL = "/blijf-op-de-hoogte/"
 #: SQL queries of the form page, pinned: the site and its kernen.
-FORM_PAGE_QUERIES = 3
+FORM_PAGE_QUERIES = 2
 
 
 @pytest.fixture(autouse=True)
