@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 #: The share form page: session, user, the page's menu and footer, the dossier, its items, the
 #: shares, the workspaces and the organisations on offer (one query each, however many).
-SHARE_FORM_QUERIES = 11
+SHARE_FORM_QUERIES = 10
 
 
 def statuses(client, urls):

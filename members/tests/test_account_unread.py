@@ -13,7 +13,7 @@ ACCOUNT = "/mijn-account/"
 
 #: Session, user, profile, the workspaces with their unread counts (one query), site, the
 #: user's organisations and the threads addressed to them, permissions (2), the menu's pages.
-ACCOUNT_QUERIES = 10
+ACCOUNT_QUERIES = 9
 
 
 @pytest.fixture

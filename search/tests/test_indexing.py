@@ -6,7 +6,7 @@ from django.utils import timezone
 
 import pytest
 
-from home.indexing import deferred_indexing
+from kernen.indexing import deferred_indexing
 from news.factories import NewsPageFactory
 from news.models import NewsIndexPage
 

@@ -3,8 +3,8 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from home.indexing import deferred_indexing
 from kernen.demo import load_demo
+from kernen.indexing import deferred_indexing
 from portal.database import analyze
 
 DEFAULT_PASSWORD = "kernen-demo"  # noqa: S105  (a local demo; set DEMO_PASSWORD to change)
