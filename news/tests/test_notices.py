@@ -555,9 +555,10 @@ def test_the_admin_offers_only_the_kernen_of_the_own_municipality(
 #: SQL queries of ``revision.publish()`` of a new work notice for all 26 kernen: the page, its
 #: revision and log entry, the reference index, the page cache, and its English and Polish
 #: aliases (made once, not rewritten at once by Wagtail's update of aliases).
-#: SQLite and immediate tasks, so the search index updates are counted too; 208 before the
-#: aliases were left out of that update.
-PUBLISH_QUERIES = 141
+#: Immediate tasks, so the search index updates are counted too: on PostgreSQL one upsert per
+#: page indexed, on SQLite Wagtail's database backend reads first and then writes (three more
+#: for the notice and its two aliases). 208 before the aliases were left out of that update.
+PUBLISH_QUERIES = {"postgresql": 139, "sqlite": 142}
 
 
 def test_publishing_a_new_notice_makes_its_translations_once(
@@ -577,7 +578,7 @@ def test_publishing_a_new_notice_makes_its_translations_once(
     notice_index.add_child(instance=notice)
     revision = notice.save_revision()
 
-    with django_assert_max_num_queries(PUBLISH_QUERIES):
+    with django_assert_max_num_queries(PUBLISH_QUERIES[connection.vendor]):
         revision.publish()
 
     aliases = WorkNoticePage.objects.filter(alias_of=notice).select_related("locale")

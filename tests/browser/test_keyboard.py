@@ -44,6 +44,17 @@ def focused(page):
     return page.evaluate(FOCUS_JS)
 
 
+def draw_maps(page):
+    """Scrolls to each map until Leaflet has drawn its markers, then back to the top: the maps
+    load lazily (static/js/map-loader.js), so their controls join the tab order only then."""
+    canvases = page.locator(".notice-map__canvas[data-points]")
+    for index in range(canvases.count()):
+        canvas = canvases.nth(index)
+        canvas.scroll_into_view_if_needed()
+        canvas.locator(".leaflet-marker-icon").first.wait_for()
+    page.evaluate("window.scrollTo(0, 0)")
+
+
 def tab_until(page, predicate, limit=60):
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -79,6 +90,7 @@ def test_tab_order_follows_the_page_and_focus_is_always_visible(site, new_contex
     page = new_context().new_page()
     for name in TAB_PAGES:
         page.goto(site.urls[name])
+        draw_maps(page)
         expected = page.evaluate(TABBABLE_JS)
         positive = page.locator("[tabindex]:not([tabindex='0']):not([tabindex^='-'])")
         assert not positive.count(), f"{name}: a positive tabindex changes the order"
