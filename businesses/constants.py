@@ -32,3 +32,8 @@ CONFIRM_PURPOSE = "businesses.confirm"
 MANAGE_PURPOSE = "businesses.manage"
 #: Around the outermost kernen, how far (in degrees, about 3 km) a business may lie.
 BOUNDS_MARGIN = 0.03
+#: The kern page's businesses panel (businesses/panels.py): the first businesses by name in its
+#: list, and at most this many on its map. The kern's own section lists them all, paged; the
+#: panel weighs the same for a kern of 5 businesses and one of 500.
+KERN_PANEL_BUSINESSES = 8
+KERN_PANEL_MAP_BUSINESSES = 100

@@ -1,8 +1,11 @@
 """The businesses on a kern page, in the kern's section, on /bedrijven/ and in search."""
 
+from django.core.cache import cache
+
 import pytest
 
-from businesses.constants import Kind
+from businesses import panels
+from businesses.constants import KERN_PANEL_BUSINESSES, Kind
 
 pytestmark = pytest.mark.django_db
 
@@ -95,8 +98,48 @@ def test_kern_page_costs_the_same_queries_for_5_and_50_businesses(
 
     response, queries = count_queries(client, "/beesd/")
 
-    assert response.content.decode().count('class="business-list__item"') == count
+    listed = response.content.decode().count('class="business-list__item"')
+    assert listed == min(count, KERN_PANEL_BUSINESSES)
     assert queries == KERN_PAGE_QUERIES
+
+
+def test_a_kern_with_many_businesses_lists_the_first_and_links_to_all(
+    client, kern_beesd, make_business, monkeypatch
+):
+    count = KERN_PANEL_BUSINESSES + 4
+    for number in range(count):
+        make_business(kern_beesd, f"Bedrijf {number:02d}", slug=f"bedrijf-{number:02d}")
+
+    html = client.get("/beesd/").content.decode()
+
+    first = [f"Bedrijf {number:02d}" for number in range(KERN_PANEL_BUSINESSES)]
+    assert all(name in html for name in first)
+    assert f"Bedrijf {count - 1:02d}</a>" not in html  # in the list, though still on the map
+    assert html.count('"lat":') == count
+    assert "De lijst onder de kaart toont de eerste bedrijven op naam" in html
+    assert f'<a href="/beesd/bedrijven/">Alle {count} bedrijven in Beesd</a>' in html
+    section = client.get("/beesd/bedrijven/").content.decode()
+    assert f"Bedrijf {count - 1:02d}" in section
+
+    # More than the map holds: the map shows the first, the link no longer counts.
+    monkeypatch.setattr(panels, "KERN_PANEL_MAP_BUSINESSES", 10)
+    cache.clear()  # the page cache holds the first answer
+    html = client.get("/beesd/").content.decode()
+
+    assert html.count('"lat":') == 10
+    assert "De kaart toont de eerste 10 bedrijven op naam" in html
+    assert '<a href="/beesd/bedrijven/">Alle bedrijven in Beesd</a>' in html
+
+
+def test_a_kern_with_few_businesses_says_the_list_holds_them_all(
+    client, kern_beesd, make_business
+):
+    make_business(kern_beesd, "Bakkerij Van Rossum")
+
+    html = client.get("/beesd/").content.decode()
+
+    assert "Elk bedrijf staat ook in de lijst onder de kaart." in html
+    assert '<a href="/beesd/bedrijven/">Alle bedrijven in Beesd</a>' in html
 
 
 def test_section_and_overview_render_in_english_and_polish(
