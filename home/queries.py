@@ -7,10 +7,10 @@ from collections import defaultdict
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
-from django.db.models import BooleanField, Expression, F
+from django.db.models import BooleanField, Expression, F, Value
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
 from home.locales import active_locale
@@ -108,28 +108,49 @@ def restricted_paths() -> tuple[str, ...]:
 
     Within one request the list is read from the cache once (a kern page has seven listings);
     a change made during the request forgets it there too."""
+    return _restrictions()[0]
+
+
+def restriction_reach() -> tuple[str, ...]:
+    """The paths at and below which a view restriction can apply to a page that is served:
+    the restricted pages and the aliases of restricted pages (an alias has its source's
+    restrictions, ``LanguageAliasesMixin.get_view_restrictions``), outermost only. A page whose
+    path starts with none of them has no restriction to check. Read with
+    :func:`restricted_paths`, in the same cache entry and the same query."""
+    return _restrictions()[1]
+
+
+def _restrictions() -> tuple[tuple[str, ...], tuple[str, ...]]:
     memo = getattr(_in_request, "paths", None)
     if memo is not None:
         return memo
-    paths = _read_restricted_paths()
+    found = _read_restricted_paths()
     if getattr(_in_request, "active", False):
-        _in_request.paths = paths
-    return paths
+        _in_request.paths = found
+    return found
 
 
-def _read_restricted_paths() -> tuple[str, ...]:
+def _read_restricted_paths() -> tuple[tuple[str, ...], tuple[str, ...]]:
     found = cache.get_many([RESTRICTED_VERSION_KEY, RESTRICTED_PATHS_KEY])
     version = found.get(RESTRICTED_VERSION_KEY)
     stored = found.get(RESTRICTED_PATHS_KEY)
     if version is not None and stored is not None and stored[0] == version:
-        return stored[1]
+        return stored[1], stored[2]
     if version is None:
         cache.add(RESTRICTED_VERSION_KEY, uuid.uuid4().hex[:16], timeout=RESTRICTED_PATHS_SECONDS)
         version = cache.get(RESTRICTED_VERSION_KEY)
-    paths = _outermost(PageViewRestriction.objects.values_list("page__path", flat=True))
+    # One query: the restricted pages' own paths, and those of their aliases.
+    rows = PageViewRestriction.objects.values_list("page__path", Value(True)).union(
+        Page.objects.filter(alias_of__view_restrictions__isnull=False)
+        .order_by()
+        .values_list("path", Value(False))
+    )
+    rows = list(rows)
+    paths = _outermost(path for path, own in rows if own)
+    reach = _outermost(path for path, _own in rows)
     if version is not None:
-        cache.set(RESTRICTED_PATHS_KEY, (version, paths), timeout=RESTRICTED_PATHS_SECONDS)
-    return paths
+        cache.set(RESTRICTED_PATHS_KEY, (version, paths, reach), timeout=RESTRICTED_PATHS_SECONDS)
+    return paths, reach
 
 
 def _outermost(paths) -> tuple[str, ...]:
@@ -172,3 +193,14 @@ post_delete.connect(
     forget_restricted_paths, sender=PageViewRestriction, dispatch_uid="home.queries.deleted"
 )
 post_page_move.connect(forget_restricted_paths, dispatch_uid="home.queries.moved")
+
+
+def _alias_made(sender, instance, created, raw=False, **kwargs) -> None:
+    """A new alias (of a page in any tree) may be one of a restricted page: its path joins
+    :func:`restriction_reach`. Pages that stop being an alias, or go, only make the reach wider
+    than needed until the next change: their restrictions are then checked with a query."""
+    if created and isinstance(instance, Page) and instance.alias_of_id:
+        forget_restricted_paths(raw=raw)
+
+
+post_save.connect(_alias_made, dispatch_uid="home.queries.alias_made")

@@ -131,9 +131,7 @@ def test_a_kern_with_many_businesses_lists_the_first_and_links_to_all(
     assert '<a href="/beesd/bedrijven/">Alle bedrijven in Beesd</a>' in html
 
 
-def test_a_kern_with_few_businesses_says_the_list_holds_them_all(
-    client, kern_beesd, make_business
-):
+def test_a_kern_with_few_businesses_says_the_list_holds_them_all(client, kern_beesd, make_business):
     make_business(kern_beesd, "Bakkerij Van Rossum")
 
     html = client.get("/beesd/").content.decode()

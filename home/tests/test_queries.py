@@ -1,6 +1,7 @@
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page, PageViewRestriction
 
@@ -92,11 +93,11 @@ def test_a_restricted_page_moved_stays_out_of_listings_at_its_new_place(
 
 def test_a_list_read_before_a_change_is_not_used_after_it(beesd, board):
     before = restricted_paths()
-    version, _paths = cache.get(queries.RESTRICTED_PATHS_KEY)
+    version, _paths, reach = cache.get(queries.RESTRICTED_PATHS_KEY)
 
     restrict(board)
     # A process that read the list before the change stores it after the change's signal.
-    cache.set(queries.RESTRICTED_PATHS_KEY, (version, before))
+    cache.set(queries.RESTRICTED_PATHS_KEY, (version, before, reach))
 
     assert restricted_paths() == tuple(sorted((*before, board.path)))
 
@@ -172,3 +173,42 @@ def test_within_a_request_the_restricted_paths_are_read_once(beesd, board, monke
     public(Page.objects.descendant_of(beesd)).exists()
     public(Page.objects.descendant_of(beesd)).exists()
     assert len(reads) == 4
+
+
+def restriction_queries(queries):
+    return [query for query in queries if "wagtailcore_pageviewrestriction" in query["sql"]]
+
+
+def test_a_page_out_of_every_restrictions_reach_is_served_without_checking_one(
+    client, django_user_model, beesd, heukelum
+):
+    restrict(heukelum, PageViewRestriction.LOGIN)
+    client.get("/beesd/")  # the reach is read once, then comes from the cache
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/beesd/")
+
+    assert response.status_code == 200
+    assert not restriction_queries(queries)
+    # The restricted kern is still checked, and refused to a visitor who is not logged in.
+    with CaptureQueriesContext(connection) as queries:
+        refused = client.get("/heukelum/")
+    assert refused.status_code == 302 and "/heukelum/" in refused["Location"]
+    assert restriction_queries(queries)
+    client.force_login(django_user_model.objects.create_user("lid", password="x"))
+    assert client.get("/heukelum/").status_code == 200
+
+
+def test_an_alias_made_after_the_reach_was_read_has_its_sources_restriction(
+    client, django_user_model, municipality, beesd, heukelum
+):
+    restrict(heukelum, PageViewRestriction.LOGIN)
+    assert heukelum.path in queries.restriction_reach()
+    client.get("/beesd/")
+
+    alias = heukelum.create_alias(parent=municipality, update_slug="heukelum-kopie")
+
+    assert alias.path in queries.restriction_reach()
+    assert client.get("/heukelum-kopie/").status_code == 302
+    client.force_login(django_user_model.objects.create_user("lid", password="x"))
+    assert client.get("/heukelum-kopie/").status_code == 200

@@ -28,8 +28,8 @@ WORKSPACE_QUERIES = {
     "/beesd/bestuur/projecten/": 13,
     "/beesd/bestuur/projecten/nieuw/": 13,
 }
-PROJECT_INDEX_QUERIES = 9
-PROJECT_PAGE_QUERIES = 10
+PROJECT_INDEX_QUERIES = 7
+PROJECT_PAGE_QUERIES = 8
 
 
 def test_page_tree_rules(municipality, beesd):

@@ -17,8 +17,9 @@ pytestmark = pytest.mark.django_db
 
 #: SQL queries for the feed, pinned: the same with 2 items and with 40. A route of the news
 #: page, it is served as Wagtail serves the page (site, home page, routing, the page's specific
-#: row, aliases, view restrictions: 7) plus one query for the items with their kern.
-MUNICIPALITY_FEED_QUERIES = 8
+#: row: 5; no view restriction can apply, home.queries.restriction_reach) plus one query for
+#: the items with their kern.
+MUNICIPALITY_FEED_QUERIES = 6
 
 
 def test_the_feed_holds_the_news_of_every_kern_and_the_municipality(
