@@ -83,22 +83,30 @@ class HomePage(BasePage):
         return context
 
     def route(self, request, path_components):
-        """Wagtail's routing, and a child page type that names ``route_select_related`` (a kern
-        page: its image and area broker) is loaded with those in the same query."""
+        """Wagtail's routing (:func:`route_below_home`)."""
         if not path_components:
             return super().route(request, path_components)
-        try:
-            child = self.get_children().get(slug=path_components[0])
-        except Page.DoesNotExist as error:
-            raise Http404 from error
-        model = child.specific_class
-        related = getattr(model, "route_select_related", ())
-        if model is not None and related:
-            child = model.objects.select_related(*related).get(pk=child.pk)
-        else:
-            child = child.specific
-        child._cached_parent_obj = self
-        return child.route(request, path_components[1:])
+        return route_below_home(self, request, path_components)
+
+
+def route_below_home(home, request, path_components):
+    """What ``HomePage.route`` does for a path below the home page: the child of that slug,
+    and the rest of the path routed from there. A child page type that names
+    ``route_select_related`` (a kern page: its image and area broker) is loaded with those in
+    the same query. ``home`` may be the plain ``Page`` of a home page: only its place in the
+    tree counts, so the page view (``home.views.route``) needs no query for its specific row."""
+    try:
+        child = home.get_children().get(slug=path_components[0])
+    except Page.DoesNotExist as error:
+        raise Http404 from error
+    model = child.specific_class
+    related = getattr(model, "route_select_related", ())
+    if model is not None and related:
+        child = model.objects.select_related(*related).get(pk=child.pk)
+    else:
+        child = child.specific
+    child._cached_parent_obj = home
+    return child.route(request, path_components[1:])
 
 
 class InformationPage(BasePage):

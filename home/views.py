@@ -19,6 +19,7 @@ from wagtail.models import Site
 from wagtail.views import serve_chain
 
 from home.locales import localized
+from home.models import HomePage, route_below_home
 from security.ratelimit import client_address, hit, too_many
 
 
@@ -28,7 +29,8 @@ def serve(request, path):
 
     Wagtail's view takes the home page from ``site.root_page.localized``, which asks the
     database for the active Locale on every request; ``home.locales.localized`` knows it
-    without a query, and needs none at all on a Dutch page."""
+    without a query, and needs none at all on a Dutch page. Below the home page the home
+    page's own (specific) row is not loaded either (``home.models.route_below_home``)."""
     page, args, kwargs = route(request, path)
 
     on_serve_chain = serve_chain
@@ -50,8 +52,13 @@ def route(request, path):
         site = Site.find_for_request(request)
         if site is None:
             raise Http404
-        home = localized(site.root_page).specific
-        found = (path, home.route(request, [part for part in path.split("/") if part]))
+        home = localized(site.root_page)
+        parts = [part for part in path.split("/") if part]
+        if parts and home.specific_class is HomePage:
+            # Below the home page its own row is not needed (route_below_home): one query less.
+            found = (path, route_below_home(home, request, parts))
+        else:
+            found = (path, home.specific.route(request, parts))
         request._portal_route = found
     return found[1]
 

@@ -23,9 +23,9 @@ from kernen.tests.conftest import story_form_data
 pytestmark = pytest.mark.django_db
 
 #: SQL queries per request, pinned; the same with 1 or 15 stories.
-INDEX_PAGE_QUERIES = 9
-STORY_PAGE_QUERIES = 11
-OVERVIEW_PAGE_QUERIES = 9
+INDEX_PAGE_QUERIES = 8
+STORY_PAGE_QUERIES = 10
+OVERVIEW_PAGE_QUERIES = 8
 
 
 class InspirationTreeTest(WagtailPageTestCase):

@@ -18,9 +18,9 @@ from news.models import MunicipalityNewsIndexPage, NewsIndexPage, NewsPage
 pytestmark = pytest.mark.django_db
 
 #: SQL queries per request, pinned (content-independent).
-NEWS_INDEX_QUERIES = 10
-MUNICIPALITY_NEWS_INDEX_QUERIES = 8
-NEWS_PAGE_QUERIES = 11
+NEWS_INDEX_QUERIES = 9
+MUNICIPALITY_NEWS_INDEX_QUERIES = 7
+NEWS_PAGE_QUERIES = 10
 
 
 def test_every_kern_gets_a_news_index_and_the_municipality_one(municipality, beesd):

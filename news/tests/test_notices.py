@@ -28,8 +28,8 @@ from tests.test_pages import KERN_PAGE_QUERIES as FULL_KERN_PAGE_QUERIES
 
 pytestmark = pytest.mark.django_db
 
-NOTICE_INDEX_QUERIES = 10
-NOTICE_PAGE_QUERIES = 7
+NOTICE_INDEX_QUERIES = 9
+NOTICE_PAGE_QUERIES = 6
 # The whole kern and home page as pinned in tests/test_pages.py; these kernen have no image
 # and no area broker, which come with the page at no extra query.
 KERN_PAGE_QUERIES = FULL_KERN_PAGE_QUERIES
