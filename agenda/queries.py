@@ -56,11 +56,18 @@ def action_points_for_kern(kern):
 
     # By translation key: a point in /en/ or /pl/ (an alias of the Dutch one) still names the
     # Dutch kern pages.
-    key = kern.translation_key
-    joint = ActionPointPage.joint_kernen.through.objects.filter(
-        kernpage__translation_key=key
-    ).values("actionpointpage_id")
-    return live_action_points().filter(Q(kern__translation_key=key) | Q(pk__in=joint))
+    kernen = KernPage.objects.filter(translation_key=kern.translation_key).values("pk")
+    # One set of ids, the kern's own points and its joint ones: PostgreSQL finds them through
+    # the indexes on kern_id and on the joint table, and then only those pages. (An OR of the
+    # two conditions made it read every page first: 46 ms against 6 ms for the status counts
+    # of Beesd's kernagenda among 55,000 pages.)
+    own = ActionPointPage.objects.filter(kern__in=kernen).order_by().values("pk")
+    joint = (
+        ActionPointPage.joint_kernen.through.objects.filter(kernpage__in=kernen)
+        .order_by()
+        .values("actionpointpage_id")
+    )
+    return live_action_points().filter(pk__in=own.union(joint))
 
 
 def action_point_details():
