@@ -162,6 +162,9 @@ class NewsPage(PageImage, BasePage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+        # The listings read the newest news first and stop after a page: without it PostgreSQL
+        # read every page of the site first (docs/bench.md, run of 2026-12-06).
+        indexes = [models.Index(fields=["-date"], name="news_date_newest")]
 
     def clean(self):
         super().clean()
