@@ -134,7 +134,10 @@ def _read_restricted_paths() -> tuple[tuple[str, ...], tuple[str, ...]]:
     found = cache.get_many([RESTRICTED_VERSION_KEY, RESTRICTED_PATHS_KEY])
     version = found.get(RESTRICTED_VERSION_KEY)
     stored = found.get(RESTRICTED_PATHS_KEY)
-    if version is not None and stored is not None and stored[0] == version:
+    # An entry of another shape (written by an older release during a deployment) is read
+    # again from the database, as a missing one.
+    fits = isinstance(stored, tuple) and len(stored) == 3
+    if version is not None and fits and stored[0] == version:
         return stored[1], stored[2]
     if version is None:
         cache.add(RESTRICTED_VERSION_KEY, uuid.uuid4().hex[:16], timeout=RESTRICTED_PATHS_SECONDS)

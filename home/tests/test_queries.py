@@ -212,3 +212,15 @@ def test_an_alias_made_after_the_reach_was_read_has_its_sources_restriction(
     assert client.get("/heukelum-kopie/").status_code == 302
     client.force_login(django_user_model.objects.create_user("lid", password="x"))
     assert client.get("/heukelum-kopie/").status_code == 200
+
+
+def test_an_entry_of_the_previous_release_is_read_again_not_a_500(client, beesd, heukelum):
+    restrict(heukelum, PageViewRestriction.LOGIN)
+    restricted_paths()
+    version, _paths, _reach = cache.get(queries.RESTRICTED_PATHS_KEY)
+    # Before restriction_reach the entry held two parts, without the aliases' reach.
+    cache.set(queries.RESTRICTED_PATHS_KEY, (version, ()))
+
+    assert client.get("/beesd/").status_code == 200
+    assert client.get("/heukelum/").status_code == 302
+    assert heukelum.path in restricted_paths()
