@@ -48,9 +48,14 @@ def deferred_indexing():
     index_objects(saved)
 
 
-def index_objects(pks_by_model) -> int:
-    """Add or update these objects (``{model: pks}``) in every auto-updated search backend;
-    pages as their specific type. Returns how many objects were indexed."""
+def index_objects(pks_by_model, backends=None) -> int:
+    """Add or update these objects (``{model: pks}``; ``{Page: pks}`` for pages of any type)
+    in ``backends``, by default every auto-updated search backend; pages as their specific
+    type. Returns how many objects were indexed."""
+    if backends is None:
+        backends = [
+            backend for _name, backend in index.get_search_backends_with_name(with_auto_update=True)
+        ]
     page_pks = set()
     by_model = defaultdict(list)
     for model, pks in pks_by_model.items():
@@ -74,7 +79,7 @@ def index_objects(pks_by_model) -> int:
     for model, objects in by_model.items():
         if not objects:
             continue
-        for _name, backend in index.get_search_backends_with_name(with_auto_update=True):
+        for backend in backends:
             backend.add_bulk(model, objects)
         count += len(objects)
     return count

@@ -19,6 +19,7 @@ from home.locales import ensure_translations
 from kernen.herindeling import fallback, urls
 from kernen.herindeling.checks import kern_conflicts, municipality_name
 from kernen.herindeling.report import HerindelingRefused, MoveReport
+from kernen.indexing import index_objects
 from kernen.models import KernPage
 from kernen.provisioning import municipality_collection, provision_kern
 from pagecache.invalidation import invalidate
@@ -139,14 +140,8 @@ def stores_paths(backend) -> bool:
 def reindex(page_ids: list[int]) -> None:
     """Give every search backend that keeps paths the moved pages again."""
     backends = [b for b in get_search_backends(with_auto_update=True) if stores_paths(b)]
-    if not backends:
-        return
-    by_model: dict[type, list] = {}
-    for page in Page.objects.filter(pk__in=page_ids).specific().iterator(chunk_size=500):
-        by_model.setdefault(type(page), []).append(page)
-    for backend in backends:
-        for model, objects in by_model.items():
-            backend.add_bulk(model, objects)
+    if backends:
+        index_objects({Page: page_ids}, backends=backends)
 
 
 def refresh(page_ids: list[int], *homes) -> None:

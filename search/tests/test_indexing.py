@@ -57,3 +57,26 @@ def test_nothing_is_indexed_when_the_block_fails(client, beesd):
         raise RuntimeError
 
     assert "Half geladen" not in found(client, "molen")
+
+
+def test_a_backend_that_keeps_paths_gets_the_moved_pages_as_their_own_types(beesd, monkeypatch):
+    """A herindeling (kernen.herindeling.move.reindex) gives Elasticsearch the moved pages
+    again; the database backend filters on the page table and needs nothing."""
+    from kernen.herindeling import move
+
+    class PathKeepingBackend:
+        def __init__(self):
+            self.added = {}
+
+        def add_bulk(self, model, objects):
+            self.added.setdefault(model, []).extend(objects)
+
+    backend = PathKeepingBackend()
+    monkeypatch.setattr(move, "get_search_backends", lambda with_auto_update: [backend])
+    monkeypatch.setattr(move, "stores_paths", lambda backend: True)
+    item = news(beesd, "Verhuisd bericht")
+
+    move.reindex([beesd.pk, item.pk])
+
+    assert {model.__name__ for model in backend.added} == {"KernPage", "NewsPage"}
+    assert [page.pk for page in backend.added[type(item)]] == [item.pk]
