@@ -6,7 +6,7 @@ from itertools import groupby
 from urllib.parse import urlencode
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Case, Count, Exists, OuterRef, Q, Sum, Value, When
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -344,6 +344,44 @@ def status_table(kernen, counts):
     return table
 
 
+class PointsByKern:
+    """The overview's points in its order (kern, theme, title), as the paginator slices them.
+
+    The number of points of each kern is known (``overview_counts``), so a page of the listing
+    asks only the kernen it spans for their points, and sorts those: on a site with 9,747
+    points one sort of all of them took 97 ms for the first 50. The kernen come by title
+    (``kernen_beside``); a counted kern not among them (none should be) comes last."""
+
+    def __init__(self, listing, kernen, counts):
+        self.listing = listing
+        self.counts = {kern_id: sum(numbers.values()) for kern_id, numbers in counts.items()}
+        known = [kern.pk for kern in kernen]
+        self.order = known + sorted(set(self.counts) - set(known))
+
+    def __len__(self):
+        return sum(self.counts.values())
+
+    def __getitem__(self, window):
+        start, stop = window.start or 0, window.stop
+        spanned, skip, position = [], 0, 0
+        for kern_id in self.order:
+            number = self.counts.get(kern_id, 0)
+            if number and position + number > start and position < stop:
+                if not spanned:
+                    skip = start - position
+                spanned.append(kern_id)
+            position += number
+        if not spanned:
+            return []
+        kern_order = Case(
+            *(When(kern_id=kern_id, then=Value(index)) for index, kern_id in enumerate(spanned))
+        )
+        rows = self.listing.filter(kern_id__in=spanned).order_by(
+            kern_order, "theme__sort_order", "title", "pk"
+        )
+        return list(rows[skip : skip + stop - start])
+
+
 def overview(request, page):
     kernen = kernen_beside(page)
     themes = list(Theme.objects.all())
@@ -366,12 +404,10 @@ def overview(request, page):
     number = sum(sum(kern_counts.values()) for kern_counts in counts.values())
     # The points' kernen are among those loaded for the form and the table: a page of points
     # joins none of their rows (building a page instance per point is most of its cost).
-    listing = (
-        points.select_related("theme")
-        .prefetch_related(queries.joint_kernen_prefetch())
-        .order_by("kern__title", "theme__sort_order", "title")
+    listing = points.select_related("theme").prefetch_related(queries.joint_kernen_prefetch())
+    page_obj = paginate(
+        request, PointsByKern(listing, kernen, counts), OVERVIEW_PAGE_SIZE, count=number
     )
-    page_obj = paginate(request, listing, OVERVIEW_PAGE_SIZE, count=number)
     by_pk = {kern.pk: kern for kern in kernen}
     page_obj.object_list = list(page_obj.object_list)
     for point in page_obj.object_list:

@@ -147,6 +147,33 @@ def test_overview_counts_per_status_per_kern_chart_and_budget_per_theme(
     assert re.search(r"Energie</th><td>€ 2\.500</td><td>€ 0</td>", html)
 
 
+def test_overview_pages_go_through_every_point_by_kern_theme_and_title_across_kernen(
+    client, monkeypatch, beesd, asperen, heukelum, make_point, themes
+):
+    monkeypatch.setattr("agenda.views.OVERVIEW_PAGE_SIZE", 3)
+    for title in ("Bb", "Aa", "Cc"):
+        make_point(beesd, f"Beesd {title}")
+    make_point(beesd, "Beesd energie", theme="energie")
+    make_point(asperen, "Asperen een")
+    for title in ("twee", "een"):
+        make_point(heukelum, f"Heukelum {title}")
+    beesd_themes = sorted(
+        [("Beesd Aa", "groen"), ("Beesd Bb", "groen"), ("Beesd Cc", "groen")]
+        + [("Beesd energie", "energie")],
+        key=lambda point: (themes[point[1]].sort_order, point[0]),
+    )
+    expected = ["Asperen een", *(title for title, _ in beesd_themes)]
+    expected += ["Heukelum een", "Heukelum twee"]
+
+    def listed(number):
+        html = html_of(client.get(f"/kernagendas/?pagina={number}"))
+        return re.findall(r'class="agenda-item__title"><a href="[^"]+">([^<]+)</a>', html)
+
+    assert [listed(1), listed(2), listed(3)] == [expected[0:3], expected[3:6], expected[6:7]]
+    assert client.get("/kernagendas/?pagina=4").status_code == 404
+    assert listed("1&kern=beesd") == [title for title, _ in beesd_themes][:3]
+
+
 def test_overview_page_past_the_end_is_404(client, beesd, make_point):
     make_point(beesd)
     assert client.get("/kernagendas/?page=2").status_code == 404
