@@ -17,7 +17,7 @@ from events.ical import calendar_response
 from events.models.registrations import Registration
 from events.queries import for_feed, in_period, live_events, past, upcoming, with_images
 from events.tokens import read_cancel_token
-from home.pagination import paginate
+from home.pagination import LISTING_MAX_PAGES, paginate
 from home.queries import public
 from kernen.models import KernPage
 from kernen.queries import attach_kernen, kernen_beside
@@ -163,7 +163,7 @@ def event_overview(request, page):
         events = events.filter(path__startswith=kern.path)
     if period:
         events = in_period(events, period)
-    page_obj = paginate(request, events, PAGE_SIZE)
+    page_obj = paginate(request, events, PAGE_SIZE, max_pages=LISTING_MAX_PAGES)
 
     attach_kernen(page_obj.object_list, kernen)
 

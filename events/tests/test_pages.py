@@ -3,6 +3,7 @@
 import re
 from datetime import datetime, timedelta
 
+from django.core.cache import cache
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
@@ -285,6 +286,25 @@ def test_overview_filters_by_period(client, spread, period):
 
     assert "Beesd vandaag" in html and "Heukelum vandaag" in html
     assert "Beesd volgend jaar" not in html
+
+
+def test_the_overview_counts_at_most_its_pages_and_says_more(
+    client, monkeypatch, beesd, make_event
+):
+    monkeypatch.setattr("events.views.LISTING_MAX_PAGES", 1)
+    for number in range(21):
+        make_event(beesd, f"Activiteit {number}", days=number + 1)
+
+    html = client.get("/activiteiten/").content.decode()
+
+    assert "Meer dan 20 activiteiten" in html
+    assert "Activiteit 19" in html and "Activiteit 20" not in html
+    assert "Deze lijst stopt na de eerste 20." in html
+    assert client.get("/activiteiten/?pagina=2").status_code == 404
+    monkeypatch.setattr("events.views.LISTING_MAX_PAGES", 2)
+    cache.clear()
+    exact = client.get("/activiteiten/?pagina=2").content.decode()
+    assert "21 activiteiten" in exact and "Activiteit 20" in exact and "Deze lijst" not in exact
 
 
 def test_overview_filters_combine_and_pages_keep_them(client, beesd, make_event):

@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from home.locales import synchronised
 from home.pages import BasePage, IndexPage, PageImage
-from home.pagination import paginate
+from home.pagination import LISTING_MAX_PAGES, paginate
 from kernen.models import KernPage
 from news import queries
 from news.blocks import NewsBodyBlock
@@ -57,7 +57,9 @@ class NewsListingMixin(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news_items"] = paginate(request, self.get_news(), NEWS_PER_PAGE)
+        context["news_items"] = paginate(
+            request, self.get_news(), NEWS_PER_PAGE, max_pages=LISTING_MAX_PAGES
+        )
         context["feed_kern"], _parent = kern_and_parent(self)
         return context
 

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -56,6 +57,26 @@ def test_news_index_paginates_and_a_page_past_the_end_is_a_404(client, beesd, ma
     assert client.get("/beesd/nieuws/?page=3").status_code == 404
     assert client.get("/beesd/nieuws/?page=abc").status_code == 404
     assert "Pagina niet gevonden" in client.get("/beesd/nieuws/?page=99").content.decode()
+
+
+def test_a_news_index_counts_a_bounded_number_of_pages_and_says_so_on_the_last(
+    client, monkeypatch, beesd, make_news, today
+):
+    monkeypatch.setattr("news.models.news.LISTING_MAX_PAGES", 2)
+    for number in range(21):
+        make_news(beesd, f"Bericht {number:02d}", today - timedelta(days=number))
+
+    first = client.get("/beesd/nieuws/").content.decode()
+    last = client.get("/beesd/nieuws/?pagina=2").content.decode()
+
+    assert "Pagina 1 van de eerste 2" in first and "Deze lijst stopt" not in first
+    assert "Bericht 19" in last and "Bericht 20" not in last
+    assert "Deze lijst stopt na de eerste 20. Kies een kern of zoek" in last
+    assert client.get("/beesd/nieuws/?pagina=3").status_code == 404
+    monkeypatch.setattr("news.models.news.LISTING_MAX_PAGES", 3)
+    cache.clear()
+    exact = client.get("/beesd/nieuws/?pagina=3").content.decode()
+    assert "Pagina 3 van 3" in exact and "Bericht 20" in exact and "Deze lijst" not in exact
 
 
 def test_the_pager_is_called_pagina_and_old_page_links_still_work(client, beesd, make_news, today):
