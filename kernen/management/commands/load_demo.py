@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from kernen.demo import load_demo
-from kernen.indexing import deferred_indexing
+from kernen.indexing import deferred_indexing, deferred_reference_index
 from portal.database import analyze
 
 DEFAULT_PASSWORD = "kernen-demo"  # noqa: S105  (a local demo; set DEMO_PASSWORD to change)
@@ -33,7 +33,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, password, base_url, **options):
-        with deferred_indexing():  # each page once, in bulk, instead of on every save
+        # Each page indexed once, in bulk, instead of on every save.
+        with deferred_indexing(), deferred_reference_index():
             result = load_demo(password, stdout=self.stdout, base_url=base_url)
         analyze()  # the planner's statistics still describe the empty database
         url = result["url"]
