@@ -2,7 +2,19 @@
 
 import re
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import RowNumber
 
 from agenda.constants import (
@@ -186,3 +198,70 @@ def kernagenda_groups(points, group=None, number=1):
         groups[key]["points"].append(point)
     ordered = sorted(groups.values(), key=lambda group: group["sort"])  # no theme last
     return ordered, sum(group["total"] for group in ordered)
+
+
+def overview_counts(points):
+    """The numbers of ``points`` per kern and status, and their budgets per theme (in the
+    themes' order, those without a theme last), from one grouped query."""
+    counts, budget_rows = {}, {}
+    grouped = (
+        points.order_by()
+        .values("kern_id", "status", "theme__name", "theme__sort_order")
+        .annotate(
+            number=Count("pk"),
+            requested=Sum("budget_requested"),
+            granted=Sum("budget_granted"),
+        )
+    )
+    for row in grouped:
+        kern_counts = counts.setdefault(row["kern_id"], {})
+        kern_counts[row["status"]] = kern_counts.get(row["status"], 0) + row["number"]
+        theme = (
+            row["theme__name"] is None,
+            row["theme__sort_order"] or 0,
+            row["theme__name"] or "",
+        )
+        budget = budget_rows.setdefault(
+            theme, {"theme__name": row["theme__name"], "requested": 0, "granted": 0}
+        )
+        budget["requested"] += row["requested"] or 0
+        budget["granted"] += row["granted"] or 0
+    return counts, [budget_rows[key] for key in sorted(budget_rows)]
+
+
+class PointsByKern:
+    """The overview's points in its order (kern, theme, title), as the paginator slices them.
+
+    The number of points of each kern is known (``overview_counts``), so a page of the listing
+    asks only the kernen it spans for their points, and sorts those: on a site with 9,747
+    points one sort of all of them took 97 ms for the first 50. The kernen come by title
+    (``kernen_beside``); a counted kern not among them (none should be) comes last."""
+
+    def __init__(self, listing, kernen, counts):
+        self.listing = listing
+        self.counts = {kern_id: sum(numbers.values()) for kern_id, numbers in counts.items()}
+        known = [kern.pk for kern in kernen]
+        self.order = known + sorted(set(self.counts) - set(known))
+
+    def __len__(self):
+        return sum(self.counts.values())
+
+    def __getitem__(self, window):
+        start, stop = window.start or 0, window.stop
+        spanned, skip, position = [], 0, 0
+        for kern_id in self.order:
+            number = self.counts.get(kern_id, 0)
+            if number and position + number > start and position < stop:
+                if not spanned:
+                    skip = start - position
+                spanned.append(kern_id)
+            position += number
+        if not spanned:
+            return []
+        kern_order = Case(
+            *(When(kern_id=kern_id, then=Value(index)) for index, kern_id in enumerate(spanned))
+        )
+        rows = self.listing.filter(kern_id__in=spanned).order_by(
+            kern_order, "theme__sort_order", "title", "pk"
+        )
+        return list(rows[skip : skip + stop - start])

@@ -1,4 +1,5 @@
-"""Planner statistics are refreshed after data is loaded in bulk (portal/database.py)."""
+"""Planner statistics are refreshed after data is loaded in bulk (portal/database.py), and
+PostgreSQL connections start with the planner settings of portal/settings/base.py."""
 
 from io import StringIO
 
@@ -44,3 +45,10 @@ def test_the_site_generator_refreshes_the_statistics_after_loading(municipality,
     generate.generate_site(kernen=1, pages_per_kern=10, seed=11, index=False, board=False)
 
     assert calls == ["analyze"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL planner setting")
+def test_postgresql_connections_plan_for_random_reads_as_cheap_as_on_ssd():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"

@@ -163,6 +163,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL's planner assumes by default that reading a page at random costs four sequential
+# reads (spinning disks). On SSDs and with the pages in memory it is about the same, and with
+# the default a listing of a few hundred rows joined to wagtailcore_page read all 55,000 pages
+# instead of looking up its rows by key (the similar points of an action point: 45 → 8 ms).
+# Sent at connection start (libpq "options"; behind PgBouncer add "options" to its
+# ignore_startup_parameters, or set it on the database and leave this empty).
+DATABASE_RANDOM_PAGE_COST = env_str("DATABASE_RANDOM_PAGE_COST", "1.1")
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and DATABASE_RANDOM_PAGE_COST:
+    float(DATABASE_RANDOM_PAGE_COST)  # a typing error stops the start, not every query
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={DATABASE_RANDOM_PAGE_COST}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis when REDIS_URL is set.
