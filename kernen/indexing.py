@@ -36,26 +36,37 @@ def _auto_updated_models():
 
 
 @contextmanager
-def deferred_indexing():
-    """Index what is saved inside the block once per object, in bulk, when the block ends
-    without an error."""
-    saved = defaultdict(set)
+def _noting_saves(models, receiver, dispatch_uid):
+    """Inside the block ``receiver`` (a ``post_save`` receiver) is off for ``models``, and
+    their saves are noted instead: yields the ``(model, pk)`` saved, in the order of their
+    first save."""
+    saved = {}
 
     def note(sender, instance, raw=False, **kwargs):
         if not raw:
-            saved[sender].add(instance.pk)
+            saved.setdefault((sender, instance.pk), None)
 
-    models = _auto_updated_models()
     for model in models:
-        post_save.disconnect(post_save_signal_handler, sender=model)
-        post_save.connect(note, sender=model, weak=False, dispatch_uid=DISPATCH_UID)
+        post_save.disconnect(receiver, sender=model)
+        post_save.connect(note, sender=model, weak=False, dispatch_uid=dispatch_uid)
     try:
-        yield
+        yield saved
     finally:
         for model in models:
-            post_save.disconnect(sender=model, dispatch_uid=DISPATCH_UID)
-            post_save.connect(post_save_signal_handler, sender=model)
-    index_objects(saved)
+            post_save.disconnect(sender=model, dispatch_uid=dispatch_uid)
+            post_save.connect(receiver, sender=model)
+
+
+@contextmanager
+def deferred_indexing():
+    """Index what is saved inside the block once per object, in bulk, when the block ends
+    without an error."""
+    with _noting_saves(_auto_updated_models(), post_save_signal_handler, DISPATCH_UID) as saved:
+        yield
+    pks_by_model = defaultdict(set)
+    for model, pk in saved:
+        pks_by_model[model].add(pk)
+    index_objects(pks_by_model)
 
 
 def index_objects(pks_by_model, backends=None) -> int:
@@ -100,22 +111,9 @@ def deferred_reference_index():
     """Update Wagtail's reference index for what is saved inside the block once per object,
     when the block ends without an error, as ``wagtail.tasks.update_reference_index_task``
     would after each save."""
-    saved = {}  # (model, pk), in the order of their first save
-
-    def note(sender, instance, raw=False, **kwargs):
-        if not raw:
-            saved.setdefault((sender, instance.pk), None)
-
     models = list(ReferenceIndex.tracked_models)
-    for model in models:
-        post_save.disconnect(update_reference_index_on_save, sender=model)
-        post_save.connect(note, sender=model, weak=False, dispatch_uid=REFERENCES_DISPATCH_UID)
-    try:
+    with _noting_saves(models, update_reference_index_on_save, REFERENCES_DISPATCH_UID) as saved:
         yield
-    finally:
-        for model in models:
-            post_save.disconnect(sender=model, dispatch_uid=REFERENCES_DISPATCH_UID)
-            post_save.connect(update_reference_index_on_save, sender=model)
     owners = _reference_owners(saved)
     ordered = list(dict.fromkeys(owners[key] for key in saved if key in owners))
     pks_by_model = defaultdict(list)
