@@ -34,6 +34,8 @@ from home.pagination import (
 from home.queries import public
 from kernen.models import KernPage
 from kernen.queries import kernen_beside
+from pagecache.invalidation import cached_by_tags
+from pagecache.tags import page_read_tags
 from security.ratelimit import client_address, hit
 
 OVERVIEW_PAGE_SIZE = 50
@@ -315,6 +317,21 @@ def status_table(kernen, counts):
     return table
 
 
+def overview_counts(page, points, filters):
+    """``queries.overview_counts(points)``, kept in the cache until the page cache would drop
+    the overview (its own tags: a point, a kern or a view restriction of the municipality
+    changed). Every page of the listing and every filter shows the counts of its filters: on a
+    site with 9,747 points counting them is the one slow query of the overview (51 ms)."""
+    if filters is None:
+        return queries.overview_counts(points)
+    chosen = urlencode(sorted((name, str(value)) for name, value in filters.items()))
+    return cached_by_tags(
+        f"agenda:overview-counts:{page.pk}:{chosen}",
+        page_read_tags(page),
+        lambda: queries.overview_counts(points),
+    )
+
+
 def overview(request, page):
     kernen = kernen_beside(page)
     themes = list(Theme.objects.all())
@@ -329,7 +346,8 @@ def overview(request, page):
             status = 400
             points = points.none()
 
-    counts, budgets = queries.overview_counts(points)
+    filters = (form.cleaned_data if form.is_bound else {}) if status == 200 else None
+    counts, budgets = overview_counts(page, points, filters)
     table = status_table(kernen, counts)
     totals = [sum(row["cells"][index] for row in table) for index in range(len(Status))]
     for row in table:  # as text: no number localisation per cell in the template

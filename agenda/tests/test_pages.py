@@ -174,6 +174,24 @@ def test_overview_pages_go_through_every_point_by_kern_theme_and_title_across_ke
     assert listed("1&kern=beesd") == [title for title, _ in beesd_themes][:3]
 
 
+def test_the_overview_counts_again_when_a_point_is_published_or_unpublished(
+    client, beesd, asperen, make_point
+):
+    make_point(beesd, "Een", status=Status.IDEA)
+    assert "1 actiepunt in totaal" in html_of(client.get("/kernagendas/"))
+
+    second = make_point(asperen, "Twee", status=Status.DONE)
+    second.save_revision().publish()
+    html = html_of(client.get("/kernagendas/?pagina=1"))
+    assert "2 actiepunten in totaal" in html
+    row = re.search(r'<tr><th scope="row">Asperen</th>(.*?)</tr>', html).group(1)
+    assert re.findall(r"<td>(\d+)</td>", row) == ["0", "0", "0", "1", "0", "1"]
+
+    second.unpublish()
+    assert "1 actiepunt in totaal" in html_of(client.get("/kernagendas/?kern=beesd&pagina=1"))
+    assert "1 actiepunt in totaal" in html_of(client.get("/kernagendas/"))
+
+
 def test_overview_page_past_the_end_is_404(client, beesd, make_point):
     make_point(beesd)
     assert client.get("/kernagendas/?page=2").status_code == 404

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 KERNAGENDA_QUERIES = 10
 PRINT_QUERIES = 8
 ACTION_POINT_QUERIES = 10
-OVERVIEW_QUERIES = 8
+OVERVIEW_QUERIES = 7
 VERSION_QUERIES = 7
 CHANGES_QUERIES = 7
 #: A kern page without area broker and image: the same as the whole page pinned in
