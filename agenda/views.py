@@ -322,8 +322,6 @@ def overview_counts(page, points, filters):
     the overview (its own tags: a point, a kern or a view restriction of the municipality
     changed). Every page of the listing and every filter shows the counts of its filters: on a
     site with 9,747 points counting them is the one slow query of the overview (51 ms)."""
-    if filters is None:
-        return queries.overview_counts(points)
     chosen = urlencode(sorted((name, str(value)) for name, value in filters.items()))
     return cached_by_tags(
         f"agenda:overview-counts:{page.pk}:{chosen}",
@@ -346,21 +344,20 @@ def overview(request, page):
             status = 400
             points = points.none()
 
-    filters = (form.cleaned_data if form.is_bound else {}) if status == 200 else None
-    counts, budgets = overview_counts(page, points, filters)
+    if status == 200:
+        counts, budgets = overview_counts(page, points, form.cleaned_data if form.is_bound else {})
+    else:
+        counts, budgets = queries.overview_counts(points)  # none: nothing to keep
     table = status_table(kernen, counts)
     totals = [sum(row["cells"][index] for row in table) for index in range(len(Status))]
     for row in table:  # as text: no number localisation per cell in the template
         row["cell_texts"] = [str(cell) for cell in row["cells"]]
-    number = sum(sum(kern_counts.values()) for kern_counts in counts.values())
     # The points' kernen are among those loaded for the form and the table: a page of points
     # joins none of their rows (building a page instance per point is most of its cost).
     listing = points.select_related("theme").prefetch_related(queries.joint_kernen_prefetch())
-    page_obj = paginate(
-        request, queries.PointsByKern(listing, kernen, counts), OVERVIEW_PAGE_SIZE, count=number
-    )
+    # Its length is the sum of the counts: the paginator asks no COUNT of its own.
+    page_obj = paginate(request, queries.PointsByKern(listing, kernen, counts), OVERVIEW_PAGE_SIZE)
     by_pk = {kern.pk: kern for kern in kernen}
-    page_obj.object_list = list(page_obj.object_list)
     for point in page_obj.object_list:
         point.kern = by_pk.get(point.kern_id) or point.kern
     return render(

@@ -34,7 +34,7 @@ def paginate(request, items, per_page: int, *, count: int | None = None, max_pag
     paginator.more = False
     if count is None and max_pages is not None:
         bound = per_page * max_pages
-        count = len(items[: bound + 1]) if isinstance(items, list) else items[: bound + 1].count()
+        count = len(items) if isinstance(items, list) else items[: bound + 1].count()
         if count > bound:
             count, paginator.more = bound, True
     if count is not None:
