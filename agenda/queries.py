@@ -68,7 +68,7 @@ def action_points_for_kern(kern):
 
     # By translation key: a point in /en/ or /pl/ (an alias of the Dutch one) still names the
     # Dutch kern pages.
-    kernen = KernPage.objects.filter(translation_key=kern.translation_key).values("pk")
+    kernen = kern.get_translations(inclusive=True).values("pk")
     # One set of ids, the kern's own points and its joint ones: PostgreSQL finds them through
     # the indexes on kern_id and on the joint table, and then only those pages. (An OR of the
     # two conditions made it read every page first: 46 ms against 6 ms for the status counts

@@ -82,10 +82,9 @@ def notices_for_kern(kern):
     """The live, public work notices that target ``kern``: chosen for it, or for all kernen
     of its municipality."""
     WorkNoticePage = _model("WorkNoticePage")
-    KernPage = apps.get_model("kernen", "KernPage")
     # By translation key: a notice in /en/ or /pl/ (an alias of the Dutch one) still names the
     # Dutch kern pages it was written for.
-    kernen = KernPage.objects.filter(translation_key=kern.translation_key).values("pk")
+    kernen = kern.get_translations(inclusive=True).values("pk")
     chosen = (
         WorkNoticePage.kernen.through.objects.filter(kernpage__in=kernen)
         .order_by()
